@@ -1,0 +1,64 @@
+"""Facts: every table cell as a figure in base units, with its unit and period."""
+
+from __future__ import annotations
+
+import re
+
+from index.model import Cell, Fact, Row, Table
+
+PER_SHARE = re.compile(r"per (?:common |basic |diluted )?(?:share|ads|adr|unit)|\beps\b|per equivalent ads",
+                       re.I)
+SHARES = re.compile(r"\bshares\b|\bnumber of\b", re.I)
+COUNTS = re.compile(r"\bnumber of (?!.*shares)|\bemployees\b|\bheadcount\b", re.I)
+RATIO = re.compile(r"\bfx\b|exchange rate|\bratio\b", re.I)
+PERCENT_ROW = re.compile(r"%|\bmargin\b|\bpercent\b|\bgrowth\b|\brate\b", re.I)
+NOTE_CURRENCY = {"NT$": "TWD", "US$": "USD"}
+
+
+def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
+    """The unit of a cell and the factor that takes it to base units."""
+    text = f"{' '.join(row.section)} {row.label}"
+    note = row.unit_note
+    currency = cell.currency or table.currency
+    for sign, code in NOTE_CURRENCY.items():
+        if sign in note:
+            currency = code
+    note_scale = 1e3 if "thousand" in note.lower() else 1e6 if "million" in note.lower() else (
+        1e9 if "billion" in note.lower() else None)
+    if cell.bps:
+        return "bps", 1.0
+    if cell.percent:
+        return "percent", 1.0
+    if PER_SHARE.search(row.label) or (PER_SHARE.search(text) and not SHARES.search(row.label)):
+        per = "ADS" if re.search(r"\bADS\b|\bADR\b", text) else "share"
+        return f"{currency}/{per}", 1.0
+    if RATIO.search(row.label):
+        return "ratio", 1.0
+    if COUNTS.search(row.label):
+        return "count", note_scale or 1.0
+    if SHARES.search(row.label) and not re.search(r"\$|stock,|par value", row.label):
+        excepted = re.search(r"(?<!per )\bshare", table.scale_except, re.I)
+        return "shares", note_scale or (1.0 if excepted else table.scale)
+    if PERCENT_ROW.search(row.label) and not re.search(r"\$", cell.text) and abs(cell.value or 0) < 1000:
+        if re.search(r"%|margin|percent", row.label, re.I):
+            return "percent", 1.0
+    return currency, note_scale or table.scale
+
+
+def facts_of(table: Table) -> list[Fact]:
+    """One fact per filled cell of a table."""
+    facts: list[Fact] = []
+    for r, row in enumerate(table.rows):
+        for c, cell in sorted(row.cells.items()):
+            if cell.value is None:
+                continue
+            column = table.column(c)
+            unit, scale = unit_and_scale(table, row, cell)
+            value = round(cell.value * scale, 6)
+            facts.append(Fact(
+                table=table.id, table_title=table.title, section=" > ".join(row.section),
+                label=row.name, column=column.header, period=column.period, value=value, unit=unit,
+                text=cell.text, line=row.line, decimals=cell.decimals, scale=scale, row_index=r,
+                column_index=c,
+            ))
+    return facts

@@ -1,0 +1,93 @@
+"""Loading a release file: size, binary and encoding checks, then lines of text or HTML."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.errors import BinaryInputError, EmptyInputError, InputError, TooLargeError
+
+MAX_BYTES = 20 * 1024 * 1024
+SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+
+
+@dataclass
+class Source:
+    """A release file's decoded text, its kind (text, markdown, html) and content hash."""
+
+    path: str
+    name: str
+    kind: str
+    text: str
+    sha256: str
+
+    @property
+    def lines(self) -> list[str]:
+        """The text split into lines (line 1 is index 0)."""
+        return self.text.split("\n")
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (with or without BOM), falling back to Windows-1252 then Latin-1."""
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return data.decode("latin-1")
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or many control characters in the first 8 KiB."""
+    head = data[:8192]
+    if b"\x00" in head:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(8, len(head) // 50)
+
+
+def kind_of(path: Path, text: str) -> str:
+    """The layout family from the suffix, or sniffed from the content."""
+    kind = SUFFIXES.get(path.suffix.lower())
+    if kind:
+        return kind
+    low = text[:2000].lower()
+    return "html" if "<html" in low or "<table" in low or "<!doctype html" in low else "text"
+
+
+def load_source(path: str | Path, name: str | None = None) -> Source:
+    """Read and check a release file; raise an ``InputError`` that says what is wrong."""
+    p = Path(path)
+    try:
+        if p.is_dir():
+            raise InputError(f"{p} is a folder; give a release file (.txt, .md or .html)")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise TooLargeError(
+                f"{p} is {size / 1e6:.1f} MB; releases over {MAX_BYTES // (1024 * 1024)} MB are "
+                "not read (split the file or pass the release alone)"
+            )
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{p}: permission denied; check the file's permissions") from None
+    except IsADirectoryError:
+        raise InputError(f"{p} is a folder; give a release file") from None
+    except OSError as exc:
+        raise InputError(f"{p}: cannot read ({exc.strerror})") from None
+    if not data.strip():
+        raise EmptyInputError(f"{p} is empty; give a press release as text, Markdown or HTML")
+    if looks_binary(data):
+        raise BinaryInputError(
+            f"{p} looks like a binary file, not a release; give text, Markdown or HTML"
+        )
+    text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    return Source(
+        path=str(p),
+        name=name or p.stem,
+        kind=kind_of(p, text),
+        text=text,
+        sha256=hashlib.sha256(data).hexdigest(),
+    )

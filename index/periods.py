@@ -1,0 +1,144 @@
+"""Periods: durations ending on a date (three months ended June 30, 2007) and instants."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    name.lower(): i
+    for i, name in enumerate(calendar.month_name)
+    if name
+}
+MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+_MONTH_RE = (
+    r"(?P<month>January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+)
+DATE_RE = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+MONTH_DAY_RE = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})\b,?", re.I)
+SLASH_DATE_RE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})\b")
+YEAR_RE = re.compile(r"(?<![\d,.$])((?:19|20)\d\d)(?![\d,])")
+DURATION_WORDS = {
+    "three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12,
+    "thirteen": 3, "13": 3, "twenty-six": 6, "26": 6, "thirty-nine": 9, "39": 9,
+    "fifty-two": 12, "52": 12, "fifty-three": 12, "53": 12,
+}
+DURATION_RE = re.compile(
+    r"\b(three|six|nine|twelve|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|\d{1,2})"
+    r"[- ]?(months?|weeks?)\b",
+    re.I,
+)
+QUARTER_CODE_RE = re.compile(r"\b(?:([1-4])Q|Q([1-4]))\s*'?(?:FY)?\s*(\d{2}|\d{4})\b", re.I)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+@dataclass(frozen=True)
+class Period:
+    """A span of time a figure covers: ``months`` 0 for an instant (a balance-sheet date)."""
+
+    end: date
+    months: int
+
+    @property
+    def start(self) -> date | None:
+        """First day of a duration; ``None`` for an instant."""
+        if self.months == 0:
+            return None
+        return add_months(self.end, -self.months) + timedelta(days=1)
+
+    def describe(self) -> str:
+        """Plain words: ``the three months ended June 30, 2007`` or ``June 30, 2007``."""
+        when = format_date(self.end)
+        if self.months == 0:
+            return when
+        words = {3: "three months", 6: "six months", 9: "nine months", 12: "year"}
+        span = words.get(self.months, f"{self.months} months")
+        return f"the {span} ended {when}"
+
+    def as_json(self) -> dict[str, object]:
+        """ISO dates and months, as the JSON output shows them."""
+        start = self.start
+        return {"start": start.isoformat() if start else None, "end": self.end.isoformat(),
+                "months": self.months}
+
+
+def format_date(d: date) -> str:
+    """``June 30, 2007``."""
+    return f"{calendar.month_name[d.month]} {d.day}, {d.year}"
+
+
+def add_months(d: date, months: int) -> date:
+    """The same day ``months`` later (or earlier), clamped to the month's end; month-ends stay ends."""
+    y, m = divmod(d.month - 1 + months, 12)
+    year, month = d.year + y, m + 1
+    last = calendar.monthrange(year, month)[1]
+    was_end = d.day == calendar.monthrange(d.year, d.month)[1]
+    return date(year, month, last if was_end else min(d.day, last))
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    return y + 2000 if y < 100 else y
+
+
+def find_date(text: str, default_month_day: tuple[int, int] | None = None) -> date | None:
+    """The last full date in a text (``June 30, 2007``, ``12/31/24``, ``Dec. 31 2024``)."""
+    found: list[tuple[int, date]] = []
+    for m in DATE_RE.finditer(text):
+        found.append((m.start(), _safe_date(_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))))
+    for m in SLASH_DATE_RE.finditer(text):
+        found.append((m.start(), _safe_date(_year(m["y"]), int(m["m"]), int(m["d"]))))
+    if not found:
+        md = list(MONTH_DAY_RE.finditer(text))
+        years = YEAR_RE.findall(text)
+        if md and years:
+            m = md[-1]
+            return _safe_date(int(years[-1]), MONTHS[m["month"].lower()], int(m["day"]))
+        if years and default_month_day:
+            return _safe_date(int(years[-1]), *default_month_day)
+        return None
+    found = [f for f in found if f[1] is not None]
+    return max(found, key=lambda f: f[0])[1] if found else None
+
+
+def _safe_date(year: int, month: int, day: int) -> date:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def duration_months(text: str) -> int | None:
+    """Months a header speaks of: three months, quarter, year ended; the last one named wins."""
+    low = text.lower()
+    found: list[tuple[int, int]] = []
+    for m in DURATION_RE.finditer(low):
+        word = m.group(1)
+        n = DURATION_WORDS.get(word)
+        if n is None and word.isdigit():
+            n = int(word)
+        if m.group(2).startswith("week"):
+            n = {13: 3, 26: 6, 39: 9, 52: 12, 53: 12}.get(int(word) if word.isdigit() else -1, n)
+        if n is not None:
+            found.append((m.start(), n))
+    for m in re.finditer(r"\bquarter\b", low):
+        found.append((m.start(), 3))
+    for m in QUARTER_CODE_RE.finditer(text):
+        found.append((m.start(), 3))
+    for m in re.finditer(r"\b(year|twelve months|fiscal year|full year)\b", low):
+        found.append((m.start(), 12))
+    return max(found)[1] if found else None
+
+
+def quarter_code(text: str) -> tuple[int, int] | None:
+    """``4Q24`` or ``Q2 FY25`` as (quarter, year)."""
+    m = QUARTER_CODE_RE.search(text)
+    if not m:
+        return None
+    q = int(m.group(1) or m.group(2))
+    return q, _year(m.group(3))

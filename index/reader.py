@@ -1,0 +1,42 @@
+"""Reading a release file into a document: narrative, tables, facts and metadata."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from index.errors import NotAReleaseError
+from index.facts import facts_of
+from index.layout import split_source
+from index.load import Source, load_source
+from index.metadata import read_metadata, resolve_quarter_codes
+from index.model import Document, Table
+from index.tables import read_region
+
+RELEASE_WORDS = re.compile(
+    r"\b(revenues?|net (income|loss|sales)|earnings|quarter|fiscal|results|per share|ebitda|"
+    r"operating (income|loss)|gross (profit|margin|loss))\b", re.I)
+
+
+def read_release(path: str | Path, name: str | None = None) -> Document:
+    """Read a release file; raise an ``InputError`` when it cannot be read as one."""
+    return read_source(load_source(path, name))
+
+
+def read_source(source: Source) -> Document:
+    """Read a loaded source into a document."""
+    layout = split_source(source)
+    tables: list[Table] = []
+    for region in layout.regions:
+        tables.extend(read_region(region, len(tables)))
+    words = len(RELEASE_WORDS.findall(source.text[:200_000]))
+    if not tables and words < 2:
+        raise NotAReleaseError(
+            f"{source.path} does not look like an earnings release (no financial tables or "
+            "results language); give a company's results press release"
+        )
+    meta = read_metadata(layout, tables)
+    resolve_quarter_codes(tables, meta)
+    facts = [f for t in tables for f in facts_of(t)]
+    return Document(name=source.name, path=source.path, sha256=source.sha256, lines=source.lines,
+                    metadata=meta, blocks=layout.blocks, tables=tables, facts=facts)
