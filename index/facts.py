@@ -6,9 +6,12 @@ import re
 
 from index.model import Cell, Fact, Row, Table
 
-PER_SHARE = re.compile(r"per (?:common |basic |diluted )?(?:share|ads|adr|unit)|\beps\b|per equivalent ads",
-                       re.I)
+PER_SHARE = re.compile(
+    r"per (?:common |basic |diluted )?(?:share|ads|adr|unit)|\beps\b|per equivalent ads", re.I)
 SHARES = re.compile(r"\bshares\b|\bnumber of\b", re.I)
+SHARE_COUNT = re.compile(
+    r"^(weighted|shares\b|number of (weighted |common )?shares)|shares (used|outstanding)|"
+    r"average (number of )?shares", re.I)
 COUNTS = re.compile(r"\bnumber of (?!.*shares)|\bemployees\b|\bheadcount\b", re.I)
 RATIO = re.compile(r"\bfx\b|exchange rate|\bratio\b", re.I)
 PERCENT_ROW = re.compile(r"%|\bmargin\b|\bpercent\b|\bgrowth\b|\brate\b", re.I)
@@ -29,6 +32,9 @@ def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
         return "bps", 1.0
     if cell.percent:
         return "percent", 1.0
+    if SHARE_COUNT.search(row.label) or (SHARE_COUNT.search(text) and not PER_SHARE.search(row.label)):
+        excepted = re.search(r"(?<!per )\bshare", table.scale_except, re.I)
+        return "shares", note_scale or (1.0 if excepted else table.scale)
     if PER_SHARE.search(row.label) or (PER_SHARE.search(text) and not SHARES.search(row.label)):
         per = "ADS" if re.search(r"\bADS\b|\bADR\b", text) else "share"
         return f"{currency}/{per}", 1.0

@@ -74,7 +74,7 @@ def read_number(text: str) -> Reading | None:
     decimals = len(num.split(".")[1]) if "." in num else 0
     opened = (m.group("neg1") == "(") or (m.group("neg2") == "(")
     closed = bool(m.group("close") or m.group("close2") or m.group("close3"))
-    if closed and not opened:
+    if closed != opened:
         return None
     negative = opened or m.group("neg1") in ("-", "−") or m.group("neg2") in ("-", "−")
     scale_word = (m.group("scale") or "").lower()

@@ -87,7 +87,7 @@ def _segments(lines: list[_Line], mode: str) -> list[list[_Line]]:
     """Cut a region where a new set of column headings follows data rows."""
     segments: list[list[_Line]] = [[]]
     seen_data = False
-    for n, line in enumerate(lines):
+    for line in lines:
         if seen_data and _header_like(line, mode):
             # label-only lines just above the new headings belong to the new table's caption
             k = len(segments[-1])
@@ -231,7 +231,8 @@ def _periods(headers: list[str], title: str) -> list[Column]:
             else:
                 near = [m for m in months_known if m is not None]
                 months = title_months if title_months is not None else (near[0] if near else 0)
-        period = Period(dates[i], months or 0) if dates[i] and not change else None
+        end = dates[i]
+        period = Period(end, months or 0) if end is not None and not change else None
         columns.append(Column(i, h.strip(), period, change=change, dimension=_dimension(h)))
     return columns
 
