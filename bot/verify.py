@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from bot.claims import Claim
+from index.claims import Claim
 from index.model import Document, Fact
 
 STOP = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.model import Cell, Fact, Row, Table
+from index.periods import DATE_RE, Period, find_date
 
 PER_SHARE = re.compile(
     r"per (?:common |basic |diluted )?(?:share|ads|adr|unit)|\beps\b|per equivalent ads", re.I)
@@ -67,4 +68,44 @@ def facts_of(table: Table) -> list[Fact]:
                 text=cell.text, line=row.line, decimals=cell.decimals, scale=scale, row_index=r,
                 column_index=c,
             ))
+        facts.extend(inline_facts(table, r, row))
     return facts
+
+
+_DATE = DATE_RE.pattern.replace("?P<month>", "?:").replace("?P<day>", "?:").replace("?P<year>", "?:")
+INLINE_MONEY = re.compile(
+    r"(?P<what>[A-Za-z][A-Za-z ,'&-]*?)\s+of\s+\$\s?(?P<v1>[\d,]+(?:\.\d+)?)\s+(?:at|on|as of)\s+"
+    r"(?P<d1>" + _DATE + r")(?:\s+and\s+\$\s?(?P<v2>[\d,]+(?:\.\d+)?)\s+(?:at|on|as of)\s+(?P<d2>"
+    + _DATE + r"))?", re.I)
+INLINE_SHARES = re.compile(
+    r"(?P<v>\d{1,3}(?:,\d{3}){1,4})\s+shares\s+(?P<what>issued and outstanding|issued|outstanding|"
+    r"authorized)(?:\s+(?:at|as of)\s+(?P<d>" + _DATE + r"))?", re.I)
+
+
+def inline_facts(table: Table, r: int, row: Row) -> list[Fact]:
+    """Figures printed inside a label: ``net of allowance ... of $789 at June 30, 2007`` or
+    ``144,000,431 shares outstanding at June 30, 2007``."""
+    out: list[Fact] = []
+    default = next((c.period for c in table.columns if c.period), None)
+
+    def add(label: str, value: float, unit: str, text: str, period: Period | None) -> None:
+        out.append(Fact(table=table.id, table_title=table.title, section=" > ".join(row.section),
+                        label=label, column="in the row label", period=period, value=value, unit=unit,
+                        text=text, line=row.line, decimals=0, scale=1.0, row_index=r, column_index=-1))
+
+    for m in INLINE_MONEY.finditer(row.label):
+        what = re.sub(r"^.*\bnet of\s+", "", m.group("what")).strip(" ,")
+        for v, d in ((m.group("v1"), m.group("d1")), (m.group("v2"), m.group("d2"))):
+            if v and d:
+                end = find_date(d)
+                value = float(v.replace(",", "")) * table.scale
+                add(what, value, table.currency, f"${v}", Period(end, 0) if end else None)
+    for m in INLINE_SHARES.finditer(row.label):
+        end = find_date(m.group("d")) if m.group("d") else None
+        if end is None:
+            ahead = DATE_RE.search(row.label[m.end():].split(";")[0])
+            end = find_date(ahead.group(0)) if ahead else None
+        period = Period(end, 0) if end else default
+        what = f"shares {m.group('what').lower()}"
+        add(what, float(m.group("v").replace(",", "")), "shares", m.group("v"), period)
+    return out
