@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from bot.arithmetic import check_table
-from index.claims import clause_of, find_claims
 from bot.verify import Check, Verifier
+from index.claims import clause_of, find_claims
 from index.model import Document
 
 

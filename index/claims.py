@@ -41,9 +41,22 @@ class Claim:
         return unit * (1.0 if self.approximate else 0.5) + 1e-9 * max(1.0, abs(self.value))
 
 
+ABBREVIATIONS = re.compile(r"\b(a\.m|p\.m|Inc|Corp|Co|Ltd|Mr|Ms|Mrs|Dr|No|U\.S|Jr|Sr|St|vs|e\.g|i\.e|"
+                           r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|[A-Z])\.$")
+
+
 def sentences(text: str) -> list[str]:
-    """Split prose into sentences without breaking decimals such as ``$5.6``."""
-    return [s.strip() for s in SENTENCE_SPLIT.split(text) if s.strip()]
+    """Split prose into sentences without breaking decimals (``$5.6``) or abbreviations (``p.m.``)."""
+    out: list[str] = []
+    for piece in SENTENCE_SPLIT.split(text):
+        piece = piece.strip()
+        if not piece:
+            continue
+        if out and ABBREVIATIONS.search(out[-1]):
+            out[-1] += " " + piece
+        else:
+            out.append(piece)
+    return out
 
 
 def clause_of(claim: Claim, claims: list[Claim]) -> str:

@@ -122,6 +122,4 @@ def format_money(value: float, currency: str = "USD") -> str:
 
 def _trim(x: float) -> str:
     text = f"{x:,.1f}" if x < 100 else f"{x:,.0f}"
-    if x < 10 and abs(round(x, 1) - x) > 0.04:
-        text = f"{x:,.2f}"
-    return text[:-2] if text.endswith(".0") else text
+    return text[:-2] if text.endswith(".0") and x >= 100 else text

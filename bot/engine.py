@@ -1,0 +1,284 @@
+"""The answering engine: scope the question to a release, retrieve (dense + BM25, fused), resolve
+the line item and period, compose, cross-check every figure, cite."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from bot.answer import NOT_STATED, Answer, Citation, Figure
+from bot.compose import (
+    compose_change,
+    compose_ratio,
+    compose_share,
+    compose_value,
+    period_missing,
+)
+from bot.narrative import find_passage, find_stated_figure
+from bot.question import Query, parse_question, stem, stems
+from bot.resolve import RowMatch, match_rows, pick_fact
+from bot.verify import Verifier
+from bot.wording import amount
+from index.chunks import Chunk
+from index.claims import find_claims
+from index.errors import QuestionError, UnknownDocumentError
+from index.model import Document
+from prompts import render
+
+MAX_QUESTION = 2000
+
+
+@dataclass
+class Conversation:
+    """What a follow-up resolves against: the last question understood and its release."""
+
+    last: Query | None = None
+    doc: str | None = None
+    answers: list[Answer] = field(default_factory=list)
+
+
+class Retriever:
+    """Dense search through the store, BM25 over the same chunks, fused by reciprocal rank."""
+
+    def __init__(self, store: Any, k_dense: int = 12, k_bm25: int = 12, rrf_k: int = 60) -> None:
+        self.store = store
+        self.k_dense, self.k_bm25, self.rrf_k = k_dense, k_bm25, rrf_k
+        self._bm25: dict[tuple[str, ...], tuple[Any, list[Chunk]]] = {}
+
+    def _bm25_for(self, names: list[str]) -> tuple[Any, list[Chunk]]:
+        key = tuple(sorted(names)) + tuple(self.store.generations().get(n, "") for n in sorted(names))
+        if key not in self._bm25:
+            from rank_bm25 import BM25Okapi
+
+            chunks = self.store.chunk_records(sorted(names))
+            corpus = [sorted(stems(c.text)) or ["_"] for c in chunks]
+            self._bm25 = {key: (BM25Okapi(corpus) if chunks else None, chunks)}
+        return self._bm25[key]
+
+    def retrieve(self, question: str, names: list[str]) -> list[tuple[Chunk, float]]:
+        """Chunks of the releases in scope, best first, with fused scores."""
+        scores: dict[str, float] = {}
+        by_id: dict[str, Chunk] = {}
+        vector = self.store.embedder.embed_query(question)
+        for rank, (chunk, _) in enumerate(self.store.search(vector, names, self.k_dense)):
+            scores[chunk.id] = scores.get(chunk.id, 0.0) + 1.0 / (self.rrf_k + rank)
+            by_id[chunk.id] = chunk
+        bm25, chunks = self._bm25_for(names)
+        if bm25 is not None:
+            raw = bm25.get_scores(sorted(stems(question)))
+            top = sorted(range(len(chunks)), key=lambda i: -raw[i])[: self.k_bm25]
+            for rank, i in enumerate(top):
+                if raw[i] <= 0:
+                    break
+                c = chunks[i]
+                scores[c.id] = scores.get(c.id, 0.0) + 1.0 / (self.rrf_k + rank)
+                by_id[c.id] = c
+        return sorted(((by_id[i], s) for i, s in scores.items()), key=lambda x: -x[1])
+
+
+class Engine:
+    """Answers questions about the releases in a store."""
+
+    def __init__(self, store: Any, retriever: Retriever | None = None,
+                 composer: Callable[[Answer, Document, list[tuple[Chunk, float]]], Answer] | None = None
+                 ) -> None:
+        self.store = store
+        self.retriever = retriever or Retriever(store)
+        self.composer = composer
+        self._verifiers: dict[str, tuple[int, Verifier]] = {}
+
+    # -- scope -----------------------------------------------------------------------------------
+    def scope(self, question: str, doc: str | None, conversation: Conversation | None) -> list[str]:
+        """Releases a question is about: --doc, a company/ticker/period it names, the conversation's,
+        or every release indexed."""
+        releases = self.store.list()
+        names = [r.name for r in releases]
+        if not names:
+            from index.errors import IndexStoreError
+
+            raise IndexStoreError("the index is empty; add a release with 'pressbot index add FILE'")
+        if doc:
+            if doc not in names:
+                raise UnknownDocumentError(f"no release named {doc!r} in the index; "
+                                           f"indexed: {', '.join(names)}")
+            return [doc]
+        if len(names) == 1:
+            return names
+        low = question.lower()
+        named = [r.name for r in releases if _mentions(low, r.company, r.name)]
+        if named:
+            return named
+        tickers = [r.name for r in releases if r.name and re.search(
+            rf"\b{re.escape(self.store.document(r.name).metadata.ticker or '#')}\b", question)]
+        if tickers:
+            return tickers
+        if conversation and conversation.doc in names:
+            return [conversation.doc]
+        return names
+
+    def company_words(self) -> set[str]:
+        out: set[str] = set()
+        for r in self.store.list():
+            out |= {stem(w) for w in re.findall(r"[a-z]+", (r.company or "").lower())}
+            out |= {stem(w) for w in re.findall(r"[a-z]+", r.name.lower()) if len(w) > 2}
+        return out - {"net", "revenu", "incom", "sal"}
+
+    def verifier(self, doc: Document) -> Verifier:
+        cached = self._verifiers.get(doc.name)
+        if cached and cached[0] == id(doc):
+            return cached[1]
+        v = Verifier(doc)
+        self._verifiers[doc.name] = (id(doc), v)
+        return v
+
+    # -- answering -------------------------------------------------------------------------------
+    def ask(self, question: str, doc: str | None = None, conversation: Conversation | None = None) -> Answer:
+        """Answer a question; raise ``QuestionError`` for an empty or over-long one."""
+        text = " ".join(question.split())
+        if not text:
+            raise QuestionError("the question is empty; ask something like 'what was revenue?'")
+        if len(text) > MAX_QUESTION:
+            raise QuestionError(f"the question is {len(text):,} characters; keep it under {MAX_QUESTION:,}")
+        query = parse_question(text)
+        previous = conversation.last if conversation else None
+        query = query.with_context(previous)
+        names = self.scope(text, doc, conversation)
+        hits = self.retriever.retrieve(text, names)
+        answer = self.resolve(query, names, hits)
+        if conversation is not None:
+            conversation.last = query
+            conversation.doc = answer.doc or conversation.doc
+            conversation.answers.append(answer)
+        return answer
+
+    def resolve(self, query: Query, names: list[str], hits: list[tuple[Chunk, float]]) -> Answer:
+        ignore = self.company_words()
+        docs = [self.store.document(n) for n in names]
+        boost = {(c.doc, c.line): s for c, s in hits}
+        # order releases by the best retrieval hit, so an unscoped question goes to the likeliest
+        order = {n: max((s for c, s in hits if c.doc == n), default=0.0) for n in names}
+        docs.sort(key=lambda d: -order.get(d.name, 0.0))
+        if query.kind == "narrative":
+            for d in docs:
+                lines = {line: s * 50 for (name, line), s in boost.items() if name == d.name}
+                passage = find_passage(d, query, ignore, lines)
+                if passage:
+                    return self.finish(Answer(query.text, render("narrative", sentences=passage.text), True,
+                                              [], [Citation(d.name, passage.line, passage.text)], d.name),
+                                       d, hits, quote=False)
+            return self.not_stated(query, docs[0] if docs else None)
+        best: tuple[float, Document, RowMatch] | None = None
+        for d in docs:
+            if query.kind == "ratio":
+                answer = compose_ratio(d, query, ignore)
+                if answer:
+                    return self.finish(answer, d, hits)
+                continue
+            rows = match_rows(d, query.terms, ignore)
+            for m in rows[:5]:
+                bonus = boost.get((d.name, m.line), 0.0) * 10
+                if pick_fact(d, m.facts, query.period) is not None:
+                    bonus += 1.0
+                if best is None or m.score + bonus > best[0]:
+                    best = (m.score + bonus, d, m)
+        if best is not None:
+            _, d, match = best
+            compose = {"change": compose_change, "percent_change": compose_change,
+                       "share_of_revenue": compose_share}.get(query.kind, compose_value)
+            answer = compose(d, query, match)
+            if answer is None and query.kind != "value":
+                answer = compose_value(d, query, match)
+            if answer is None:
+                return period_missing(d, query, match)
+            return self.finish(answer, d, hits)
+        for d in docs:
+            stated = find_stated_figure(d, query, ignore)
+            if stated:
+                claim, sentence = stated
+                shown = amount(claim.value, claim.currency or "USD") if claim.kind == "money" else claim.text
+                text = render("narrative_figure", amount=shown, sentence=sentence)
+                fig = Figure(" ".join(a[0][0] for a in query.terms), claim.value,
+                             claim.currency or "count", None, d.name, claim.line, derived=False)
+                answer = Answer(query.text, text, True, [fig], [Citation(d.name, claim.line, sentence)], d.name)
+                return self.finish(answer, d, hits, quote=False)
+        return self.not_stated(query, docs[0] if docs else None)
+
+    def not_stated(self, query: Query, doc: Document | None) -> Answer:
+        vocabulary: set[str] = set()
+        if doc is not None:
+            vocabulary = stems(" ".join(b.text for b in doc.blocks)) | stems(" ".join(
+                f.label + " " + f.section for f in doc.facts))
+        missing = [w for w in re.findall(r"[A-Za-z&][\w&'-]*", query.text)
+                   if stem(w) not in vocabulary and stem(w) in {a[0] for t in query.terms for a in t}]
+        what = f": nothing in it mentions {', '.join(dict.fromkeys(missing))}" if missing else ""
+        text = render("not_stated", what=what)
+        assert text.startswith(NOT_STATED)
+        return Answer(query.text, text, False, [], [], doc.name if doc else "")
+
+    # -- checking and citing ---------------------------------------------------------------------
+    def finish(self, answer: Answer, doc: Document, hits: list[tuple[Chunk, float]],
+               quote: bool = True) -> Answer:
+        """Cross-check every figure, cite the narrative sentence that speaks to the first one, and
+        let an optional LLM composer reword the answer (its figures are checked too)."""
+        verifier = self.verifier(doc)
+        for fig in answer.figures:
+            fig.check = self.check_figure(doc, fig, verifier)
+        if quote and answer.figures:
+            cite = self.narrative_support(doc, answer.figures[0], verifier)
+            if cite is not None:
+                answer.citations.append(cite)
+                answer.text += " " + render("quote", sentence=cite.text, line=cite.line)
+        if self.composer is not None:
+            answer = self.composer(answer, doc, hits)
+            self.check_text(answer, doc, verifier)
+        return answer
+
+    def check_figure(self, doc: Document, fig: Figure, verifier: Verifier) -> str:
+        """Verified when the figure is a table fact, or follows from table facts; otherwise it is
+        checked as a stated figure."""
+        for f in doc.facts:
+            if abs(f.value - fig.value) <= 1e-6 * max(1.0, abs(fig.value)) and (
+                    fig.unit == f.unit or fig.derived):
+                return "verified"
+        if fig.derived:
+            again = fig.recompute()
+            printed = all(any(abs(abs(f.value) - abs(b)) <= 1e-6 * max(1.0, abs(b)) for f in doc.facts)
+                          for b in fig.basis)
+            if again is not None and printed and abs(again - fig.value) <= 1e-6 * max(1.0, abs(again)):
+                return "verified"
+            return "contradicted"
+        return "unverifiable"
+
+    def narrative_support(self, doc: Document, fig: Figure, verifier: Verifier) -> Citation | None:
+        """The narrative sentence that states this figure (verified against its row)."""
+        for b in doc.blocks:
+            claims = find_claims(b.text, b.line)
+            for claim in claims:
+                if abs(abs(claim.value) - abs(fig.value)) > claim.tolerance:
+                    continue
+                check = verifier.check(claim)
+                if check.status == "verified" and f"(line {fig.line})" in check.source:
+                    return Citation(doc.name, b.line, claim.sentence)
+        return None
+
+    def check_text(self, answer: Answer, doc: Document, verifier: Verifier) -> None:
+        """Every figure stated in an answer's text that its figures do not already account for is
+        checked against the tables and added to the figures with its status."""
+        known = answer.figures
+        for claim in find_claims(answer.text):
+            if any(abs(abs(f.value) - abs(claim.value)) <= claim.tolerance for f in known):
+                continue
+            check = verifier.check(claim)
+            status = check.status if check.status in ("verified", "contradicted") else "unverifiable"
+            answer.figures.append(Figure(f"stated: {claim.text}", claim.value,
+                                         claim.currency or claim.kind, None, doc.name, check.line or 0,
+                                         derived=False, check=status, how=check.source))
+
+
+def _mentions(low: str, company: str, name: str) -> bool:
+    words = [w for w in re.findall(r"[a-z]+", (company or "").lower()) if len(w) > 2 and w not in (
+        "inc", "corp", "corporation", "holding", "holdings", "ltd", "co", "the", "technology",
+        "technologies", "industries", "company", "group", "brands", "water")]
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words[:2])

@@ -1,0 +1,167 @@
+"""Finding what a question asks for in a release: the table row, and the column for its period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.question import SOFT, PeriodSpec, Term, stem, stems
+from index.metadata import fiscal_quarter
+from index.model import Document, Fact
+from index.periods import Period, add_months
+
+PRIMARY = re.compile(r"statements? of (operations|income|earnings|cash flows?)|balance sheets?|"
+                     r"results of operations|financial position|statement of income", re.I)
+SECONDARY = re.compile(r"reconciliation|non-gaap|segment|supplemental|outlook|adjust", re.I)
+TOTAL_WORDS = {"total"}
+
+
+@dataclass
+class RowMatch:
+    """A table row (or a figure printed in a label) that a question's words name."""
+
+    doc: Document
+    label: str
+    section: str
+    table_title: str
+    line: int
+    facts: list[Fact]
+    score: float
+    key: tuple[str, int, str] = ("", 0, "")
+    extra: list[str] = field(default_factory=list)
+
+
+def _row_groups(doc: Document) -> dict[tuple[str, int, str], list[Fact]]:
+    rows: dict[tuple[str, int, str], list[Fact]] = {}
+    for f in doc.facts:
+        key = (f.table, f.row_index, f.label if f.column_index < 0 else "")
+        rows.setdefault(key, []).append(f)
+    return rows
+
+
+def matches(term: Term, words: set[str]) -> bool:
+    """A term is present when every word of one of its alternatives is."""
+    return any(all(w in words for w in alt) for alt in term)
+
+
+def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None = None) -> list[RowMatch]:
+    """Rows whose label and section carry every required word of the question, best first."""
+    ignore = ignore or set()
+    required = [t for t in terms if not all(len(a) == 1 and (a[0] in SOFT or a[0] in ignore) for a in t)]
+    if not required:
+        return []
+    wanted = {w for t in terms for a in t for w in a}
+    out: list[RowMatch] = []
+    for key, facts in _row_groups(doc).items():
+        f0 = facts[0]
+        label_words = stems(f0.label)
+        section_words = stems(f0.section)
+        title_words = stems(f0.table_title)
+        in_label = sum(1 for t in required if matches(t, label_words))
+        if not all(matches(t, label_words | section_words | title_words) for t in required):
+            continue
+        extra = [w for w in label_words if w not in wanted and w not in {"and", "of", "the", "total", "net"}]
+        score = 2.0 * in_label + (len(required) - in_label) * 0.8 - 0.5 * len(extra)
+        if any(a[0] in label_words for t in terms for a in t if a[0] in SOFT):
+            score += 0.3
+        if PRIMARY.search(f0.table_title):
+            score += 0.6
+        if SECONDARY.search(f0.table_title):
+            score -= 0.6
+        if f0.column_index < 0:
+            score -= 0.2
+        if any(re.search(r"americas|europe|asia|segment|apmea", f.column, re.I) for f in facts):
+            score -= 0.5
+        out.append(RowMatch(doc, f0.label, f0.section, f0.table_title, f0.line, facts, score, key, extra))
+    out.sort(key=lambda m: (-m.score, m.line))
+    return out
+
+
+def current_period(doc: Document) -> Period | None:
+    return doc.metadata.period
+
+
+def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None]:
+    """The end date and months a period spec points at in this release."""
+    cur = current_period(doc)
+    if spec.relative == "explicit":
+        if spec.end is not None:
+            return spec.end, spec.months
+        if spec.fiscal is not None:
+            q, y = spec.fiscal
+            fq = fiscal_quarter(doc.metadata)
+            if fq and cur is not None:
+                back = (fq[1] - y) * 4 + (fq[0] - q)
+                return add_months(cur.end, -3 * back), 3
+            return add_months(date(y, 1, 31), 3 * q - 1), 3
+        if spec.calendar_year is not None:
+            return None, spec.months
+    if cur is None:
+        return None, spec.months
+    if spec.relative == "prior_year":
+        return add_months(cur.end, -12), spec.months
+    if spec.relative == "prior_quarter":
+        return add_months(cur.end, -3), spec.months
+    return cur.end, spec.months
+
+
+def near(a: date, b: date, days: int = 7) -> bool:
+    return abs((a - b).days) <= days
+
+
+def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None:
+    """The fact of a row for the period asked; the current period when none is named."""
+    dated = [f for f in facts if f.period is not None]
+    if not dated:
+        return facts[0] if facts and spec.relative == "current" else None
+    end, months = target_end(doc, spec)
+    if spec.calendar_year is not None and end is None:
+        pool = [f for f in dated if f.period and f.period.end.year == spec.calendar_year]
+        if months:
+            pool = [f for f in pool if f.period and f.period.months == months] or pool
+        return max(pool, key=lambda f: f.period.months if f.period else 0) if pool else None
+    if end is None:
+        return None
+    pool = [f for f in dated if f.period and near(f.period.end, end)]
+    if not pool:
+        return None
+    if months is not None:
+        exact = [f for f in pool if f.period and f.period.months == months]
+        if exact:
+            return exact[0]
+        instants = [f for f in pool if f.period and f.period.months == 0]
+        if instants and months in (3, None):
+            return instants[0]
+        if spec.relative != "current":
+            return None
+    cur = current_period(doc)
+    want = cur.months if cur else 3
+    return min(pool, key=lambda f: (abs((f.period.months if f.period else 0) - want)
+                                    if (f.period and f.period.months) else 0.5, f.column_index))
+
+
+def comparative(doc: Document, facts: list[Fact], fact: Fact, spec: PeriodSpec | None = None) -> Fact | None:
+    """The figure a change is measured against: a year earlier for a duration, the other balance-sheet
+    date for an instant (or the prior quarter when asked)."""
+    if fact.period is None:
+        return None
+    p = fact.period
+    others = [f for f in facts if f.period and f is not fact and f.column_index != fact.column_index]
+    if spec is not None and spec.relative == "prior_quarter":
+        end = add_months(p.end, -3)
+        hit = [f for f in others if f.period and near(f.period.end, end) and f.period.months == p.months]
+        return hit[0] if hit else None
+    if p.months:
+        end = add_months(p.end, -12)
+        hit = [f for f in others if f.period and near(f.period.end, end) and f.period.months == p.months]
+        return hit[0] if hit else None
+    earlier = [f for f in others if f.period and f.period.months == 0 and f.period.end < p.end]
+    return max(earlier, key=lambda f: f.period.end if f.period else date.min) if earlier else None
+
+
+def find_named(doc: Document, words: str, ignore: set[str] | None = None) -> RowMatch | None:
+    """The best row for a fixed phrase such as ``total current assets``."""
+    terms = tuple(((stem(w),),) for w in words.split())
+    rows = match_rows(doc, terms, ignore)
+    return rows[0] if rows else None
