@@ -14,7 +14,8 @@ from index.periods import Period
 from prompts import render
 
 RESULT_RE = re.compile(r"^(gross (profit|loss|margin)|operating (income|loss|profit)|(income|loss) from "
-                       r"operations|net (income|loss|earnings)|net income \(loss\)|net income/\(loss\))", re.I)
+                       r"operations|net (income|loss|earnings)|net income \(loss\)|net income/\(loss\))",
+                       re.I)
 
 
 def fact_figure(doc: Document, f: Fact, label: str | None = None) -> Figure:
@@ -39,19 +40,28 @@ def revenue_fact(doc: Document, f: Fact) -> Fact | None:
     return others[0] if others else None
 
 
+def row_name(match: RowMatch) -> str:
+    """A label that reads on its own: ``Net income per share, diluted`` rather than ``Diluted``."""
+    section = match.section.split(" > ")[-1] if match.section else ""
+    if section and (len(match.label.split()) <= 2 and re.match(
+            r"^(basic|diluted|total|other|others|net|gross|, net)", match.label, re.I)):
+        return f"{display_label(section)}, {match.label.lower()}"
+    return display_label(match.label)
+
+
 def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     """A value, with the comparative figure and, for results, its share of revenue."""
     f = pick_fact(doc, match.facts, q.period)
     if f is None:
         return None
-    label = display_label(match.label)
+    label = row_name(match)
     figures = [fact_figure(doc, f)]
     share = ""
     if f.unit in ("USD", "TWD") and RESULT_RE.search(f.label) and f.period and f.period.months:
         rev = revenue_fact(doc, f)
         if rev and rev.value and rev is not f:
             pct = abs(f.value / rev.value) * 100
-            share = f", {pct:.0f}% of revenue"
+            share = f", {pct:.0f}% of revenue,"
             figures.append(Figure(f"{f.label} as a share of revenue", pct, "percent", f.period,
                                   doc.name, f.line, derived=True,
                                   how=f"{f.label} / {rev.label} (lines {f.line}, {rev.line})",
@@ -85,7 +95,7 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
         return None
     diff = f.value - base.value
     pct = diff / abs(base.value) * 100 if base.value else None
-    label = display_label(match.label)
+    label = row_name(match)
     magnitude_up = abs(f.value) > abs(base.value)
     if f.value < 0 and base.value < 0:
         direction = "increased" if magnitude_up else "decreased"
@@ -126,7 +136,7 @@ def compose_share(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     if rev is None or not rev.value:
         return None
     pct = abs(f.value / rev.value) * 100
-    text = render("share_of_revenue", label=display_label(match.label), verb=verb(match.label),
+    text = render("share_of_revenue", label=row_name(match), verb=verb(match.label),
                   percent=f"{pct:.0f}%",
                   period=period_words(doc, f.period), amount=amount(f.value, f.unit, f.scale, f.label),
                   revenue=amount(rev.value, rev.unit, rev.scale, rev.label))
@@ -175,7 +185,8 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     text = render("ratio", ratio=q.ratio[:1].upper() + q.ratio[1:], amount=shown,
                   period=period_words(doc, fa.period), formula=formula)
     figures = [Figure(q.ratio, value, unit, fa.period, doc.name, fa.line, derived=True,
-                      how=formula, basis=(fa.value, fb.value), op=op), fact_figure(doc, fa), fact_figure(doc, fb)]
+                      how=formula, basis=(fa.value, fb.value), op=op),
+               fact_figure(doc, fa), fact_figure(doc, fb)]
     return Answer(q.text, text, True, figures, [row_citation(doc, a), row_citation(doc, b)], doc.name)
 
 

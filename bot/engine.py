@@ -17,7 +17,7 @@ from bot.compose import (
     period_missing,
 )
 from bot.narrative import find_passage, find_stated_figure
-from bot.question import Query, parse_question, stem, stems
+from bot.question import Query, content_terms, parse_question, stem, stems
 from bot.resolve import RowMatch, match_rows, pick_fact
 from bot.verify import Verifier
 from bot.wording import amount
@@ -93,7 +93,7 @@ class Engine:
     def scope(self, question: str, doc: str | None, conversation: Conversation | None) -> list[str]:
         """Releases a question is about: --doc, a company/ticker/period it names, the conversation's,
         or every release indexed."""
-        releases = self.store.list()
+        releases = self.store.catalog()
         names = [r.name for r in releases]
         if not names:
             from index.errors import IndexStoreError
@@ -114,15 +114,18 @@ class Engine:
             rf"\b{re.escape(self.store.document(r.name).metadata.ticker or '#')}\b", question)]
         if tickers:
             return tickers
-        if conversation and conversation.doc in names:
+        if conversation and conversation.doc and conversation.doc in names:
             return [conversation.doc]
         return names
 
     def company_words(self) -> set[str]:
         out: set[str] = set()
-        for r in self.store.list():
+        for r in self.store.catalog():
             out |= {stem(w) for w in re.findall(r"[a-z]+", (r.company or "").lower())}
             out |= {stem(w) for w in re.findall(r"[a-z]+", r.name.lower()) if len(w) > 2}
+            ticker = self.store.document(r.name).metadata.ticker
+            if ticker:
+                out.add(stem(ticker))
         return out - {"net", "revenu", "incom", "sal"}
 
     def verifier(self, doc: Document) -> Verifier:
@@ -134,19 +137,28 @@ class Engine:
         return v
 
     # -- answering -------------------------------------------------------------------------------
-    def ask(self, question: str, doc: str | None = None, conversation: Conversation | None = None) -> Answer:
-        """Answer a question; raise ``QuestionError`` for an empty or over-long one."""
+    @staticmethod
+    def validate(question: str) -> str:
+        """The question with its white space folded; ``QuestionError`` when empty or over-long."""
         text = " ".join(question.split())
         if not text:
             raise QuestionError("the question is empty; ask something like 'what was revenue?'")
         if len(text) > MAX_QUESTION:
             raise QuestionError(f"the question is {len(text):,} characters; keep it under {MAX_QUESTION:,}")
+        return text
+
+    def ask(self, question: str, doc: str | None = None, conversation: Conversation | None = None) -> Answer:
+        """Answer a question; raise ``QuestionError`` for an empty or over-long one."""
+        text = self.validate(question)
         query = parse_question(text)
         previous = conversation.last if conversation else None
         query = query.with_context(previous)
         names = self.scope(text, doc, conversation)
         hits = self.retriever.retrieve(text, names)
         answer = self.resolve(query, names, hits)
+        if len(self.store.catalog()) > 1 and answer.doc:
+            company = self.store.document(answer.doc).metadata.company or answer.doc
+            answer.text = f"{company}: {answer.text}"
         if conversation is not None:
             conversation.last = query
             conversation.doc = answer.doc or conversation.doc
@@ -172,15 +184,21 @@ class Engine:
         best: tuple[float, Document, RowMatch] | None = None
         for d in docs:
             if query.kind == "ratio":
-                answer = compose_ratio(d, query, ignore)
+                printed = [m for m in match_rows(d, content_terms(query.ratio or ""), ignore)
+                           if any(f.unit == "percent" for f in m.facts)]
+                answer = compose_value(d, query, printed[0]) if printed else None
+                answer = answer or compose_ratio(d, query, ignore)
                 if answer:
                     return self.finish(answer, d, hits)
                 continue
-            rows = match_rows(d, query.terms, ignore)
+            rows = match_rows(d, query.terms, ignore, per_share=_per_share(query.text))
             for m in rows[:5]:
                 bonus = boost.get((d.name, m.line), 0.0) * 10
-                if pick_fact(d, m.facts, query.period) is not None:
-                    bonus += 1.0
+                picked = pick_fact(d, m.facts, query.period)
+                if picked is not None:
+                    bonus += 2.0
+                    if query.period.instant and picked.period and picked.period.months == 0:
+                        bonus += 0.5
                 if best is None or m.score + bonus > best[0]:
                     best = (m.score + bonus, d, m)
         if best is not None:
@@ -201,7 +219,8 @@ class Engine:
                 text = render("narrative_figure", amount=shown, sentence=sentence)
                 fig = Figure(" ".join(a[0][0] for a in query.terms), claim.value,
                              claim.currency or "count", None, d.name, claim.line, derived=False)
-                answer = Answer(query.text, text, True, [fig], [Citation(d.name, claim.line, sentence)], d.name)
+                cite = Citation(d.name, claim.line, sentence)
+                answer = Answer(query.text, text, True, [fig], [cite], d.name)
                 return self.finish(answer, d, hits, quote=False)
         return self.not_stated(query, docs[0] if docs else None)
 
@@ -253,6 +272,7 @@ class Engine:
 
     def narrative_support(self, doc: Document, fig: Figure, verifier: Verifier) -> Citation | None:
         """The narrative sentence that states this figure (verified against its row)."""
+        found: list[tuple[int, Citation]] = []
         for b in doc.blocks:
             claims = find_claims(b.text, b.line)
             for claim in claims:
@@ -260,8 +280,10 @@ class Engine:
                     continue
                 check = verifier.check(claim)
                 if check.status == "verified" and f"(line {fig.line})" in check.source:
-                    return Citation(doc.name, b.line, claim.sentence)
-        return None
+                    # a full sentence of the body reads better than a headline
+                    rank = 0 if claim.sentence.rstrip().endswith(".") and b.kind != "heading" else 1
+                    found.append((rank, Citation(doc.name, b.line, claim.sentence)))
+        return min(found, key=lambda x: x[0])[1] if found else None
 
     def check_text(self, answer: Answer, doc: Document, verifier: Verifier) -> None:
         """Every figure stated in an answer's text that its figures do not already account for is
@@ -275,6 +297,14 @@ class Engine:
             answer.figures.append(Figure(f"stated: {claim.text}", claim.value,
                                          claim.currency or claim.kind, None, doc.name, check.line or 0,
                                          derived=False, check=status, how=check.source))
+
+
+def _per_share(text: str) -> bool | None:
+    if re.search(r"\bper (share|ads)\b|\beps\b|earnings per", text, re.I):
+        return True
+    if re.search(r"\bshares\b", text, re.I):
+        return False
+    return None
 
 
 def _mentions(low: str, company: str, name: str) -> bool:

@@ -36,7 +36,8 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
             item = json.loads(line)
             item["question"]
         except (json.JSONDecodeError, KeyError, TypeError):
-            raise InputError(f"{path}:{n}: not a gold question (JSON with 'id', 'question', 'expect')") from None
+            raise InputError(f"{path}:{n}: not a gold question "
+                             "(JSON with 'id', 'question', 'expect')") from None
         items.append(item)
     return items
 

@@ -87,7 +87,8 @@ FISCAL_Q_RE = re.compile(
     r"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?: (fiscal|fy)(?: year)?)? "
     r"'?(\d{4}|\d{2})\b|\bq([1-4])\s*(?:of\s*)?(fy|fiscal)?\s*'?(\d{4}|\d{2})\b|\b([1-4])q\s*'?(\d{2}|\d{4})\b",
     re.I)
-FULL_YEAR_RE = re.compile(r"\b(full[- ]year|fiscal year|for the year|annual|twelve months|12 months|whole year)\b", re.I)
+FULL_YEAR_RE = re.compile(
+    r"\b(full[- ]year|fiscal year|for the year|annual|twelve months|12 months|whole year)\b", re.I)
 HALF_RE = re.compile(r"\b(six months|first half|half[- ]year|6 months|year to date|ytd)\b", re.I)
 
 
@@ -101,6 +102,7 @@ class PeriodSpec:
     fiscal: tuple[int, int] | None = None  # (quarter, year)
     fiscal_is_fy: bool = False
     calendar_year: int | None = None
+    instant: bool = False
 
 
 @dataclass(frozen=True)
@@ -220,8 +222,10 @@ def parse_period(text: str) -> PeriodSpec:
     elif re.search(r"\bquarter\b", text, re.I):
         months = 3
     end = find_date(text) if DATE_RE.search(text) else None
+    instant = months is None and bool(re.search(
+        r"\b(at|as of|on|end of|balance|outstanding|held)\b", text, re.I))
     if end is not None:
-        return PeriodSpec("explicit", end=end, months=months)
+        return PeriodSpec("explicit", end=end, months=months, instant=instant)
     f = FISCAL_Q_RE.search(text)
     if f:
         if f.group(1):
@@ -239,7 +243,7 @@ def parse_period(text: str) -> PeriodSpec:
     y = re.search(r"\b(?:in|for|during|of) (?:fiscal |fy ?)?((?:19|20)\d\d)\b", text, re.I)
     if y:
         return PeriodSpec("explicit", months=months or 12, calendar_year=int(y.group(1)))
-    return PeriodSpec("current", months=months)
+    return PeriodSpec("current", months=months, instant=instant)
 
 
 def parse_question(text: str) -> Query:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.question import SOFT, PeriodSpec, Term, stem, stems
+from bot.question import SOFT, PeriodSpec, Term, content_terms, stems
 from index.metadata import fiscal_quarter
 from index.model import Document, Fact
 from index.periods import Period, add_months
@@ -45,8 +45,16 @@ def matches(term: Term, words: set[str]) -> bool:
     return any(all(w in words for w in alt) for alt in term)
 
 
-def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None = None) -> list[RowMatch]:
-    """Rows whose label and section carry every required word of the question, best first."""
+def _dimension(f: Fact) -> set[str]:
+    """Words a column heading adds besides its period (a segment such as Americas)."""
+    return stems(f.column) - stems("three six nine twelve months ended quarter year fourth first second "
+                                   "third full fiscal unaudited as of for the december")
+
+
+def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None = None,
+               per_share: bool | None = None) -> list[RowMatch]:
+    """Rows whose label and section (or a column's segment) carry every required word of the question,
+    best first; ``per_share`` prefers per-share rows (True) or share counts (False)."""
     ignore = ignore or set()
     required = [t for t in terms if not all(len(a) == 1 and (a[0] in SOFT or a[0] in ignore) for a in t)]
     if not required:
@@ -59,8 +67,15 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
         section_words = stems(f0.section)
         title_words = stems(f0.table_title)
         in_label = sum(1 for t in required if matches(t, label_words))
-        if not all(matches(t, label_words | section_words | title_words) for t in required):
-            continue
+        here = label_words | section_words | title_words
+        missing = [t for t in required if not matches(t, here)]
+        if missing:
+            # a segment named in the question picks that segment's columns
+            picked = [f for f in facts if all(matches(t, _dimension(f) | here) for t in missing)]
+            if not picked or len(picked) == len(facts):
+                continue
+            facts = picked
+            in_label += len(missing)
         extra = [w for w in label_words if w not in wanted and w not in {"and", "of", "the", "total", "net"}]
         score = 2.0 * in_label + (len(required) - in_label) * 0.8 - 0.5 * len(extra)
         if any(a[0] in label_words for t in terms for a in t if a[0] in SOFT):
@@ -69,10 +84,22 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             score += 0.6
         if SECONDARY.search(f0.table_title):
             score -= 0.6
+        if re.search(r"\bconsolidated\b", f0.table_title, re.I):
+            score += 0.4
         if f0.column_index < 0:
             score -= 0.2
-        if any(re.search(r"americas|europe|asia|segment|apmea", f.column, re.I) for f in facts):
-            score -= 0.5
+        dims = {" ".join(sorted(_dimension(f))) for f in facts}
+        if len(dims) > 1:
+            totals = [f for f in facts if "total" in _dimension(f)]
+            if totals and not missing:
+                facts = totals
+            elif not missing:
+                score -= 0.5
+        units = {f.unit for f in facts}
+        if per_share is True:
+            score += 1.0 if any("/" in u for u in units) else -1.0 if "shares" in units else 0.0
+        elif per_share is False and "shares" in units:
+            score += 1.0
         out.append(RowMatch(doc, f0.label, f0.section, f0.table_title, f0.line, facts, score, key, extra))
     out.sort(key=lambda m: (-m.score, m.line))
     return out
@@ -126,6 +153,10 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
     pool = [f for f in dated if f.period and near(f.period.end, end)]
     if not pool:
         return None
+    if spec.instant and months is None:
+        instants = [f for f in pool if f.period and f.period.months == 0]
+        if instants:
+            return instants[0]
     if months is not None:
         exact = [f for f in pool if f.period and f.period.months == months]
         if exact:
@@ -161,7 +192,7 @@ def comparative(doc: Document, facts: list[Fact], fact: Fact, spec: PeriodSpec |
 
 
 def find_named(doc: Document, words: str, ignore: set[str] | None = None) -> RowMatch | None:
-    """The best row for a fixed phrase such as ``total current assets``."""
-    terms = tuple(((stem(w),),) for w in words.split())
-    rows = match_rows(doc, terms, ignore)
+    """The best row for a fixed phrase such as ``total current assets`` (synonyms apply)."""
+    rows = match_rows(doc, content_terms(words), ignore)
+    rows = [r for r in rows if not any(f.unit == "percent" for f in r.facts)] or rows
     return rows[0] if rows else None

@@ -53,10 +53,10 @@ class AnswerSettings(BaseModel):
 class Settings(BaseModel):
     """All of pressbot's settings."""
 
-    index: IndexSettings = Field(default_factory=IndexSettings)
-    model: ModelSettings = Field(default_factory=ModelSettings)
-    retrieval: RetrievalSettings = Field(default_factory=RetrievalSettings)
-    answer: AnswerSettings = Field(default_factory=AnswerSettings)
+    index: IndexSettings = Field(default_factory=lambda: IndexSettings())
+    model: ModelSettings = Field(default_factory=lambda: ModelSettings())
+    retrieval: RetrievalSettings = Field(default_factory=lambda: RetrievalSettings())
+    answer: AnswerSettings = Field(default_factory=lambda: AnswerSettings())
 
     @classmethod
     def load(cls, index: str | None = None, environ: dict[str, str] | None = None) -> Settings:

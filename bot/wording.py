@@ -47,6 +47,9 @@ def amount(fact_value: float, unit: str, scale: float = 1.0, label: str = "") ->
         text = f"{symbol}{a:,.{digits}f} per {per}"
         return f"a loss of {text}" if neg and not NEGATIVE_WORDS.search(label) else text
     text = money(fact_value, unit, scale)
+    if neg and re.search(r"\b(paid|payments?|purchases?|repurchases?|dividends|additions|acquisitions|"
+                         r"capital expenditures|repayments?)\b", label, re.I):
+        return f"{text} (an outflow)"
     if neg and not NEGATIVE_WORDS.search(label):
         return f"negative {text}" if not re.search(r"income|earnings|profit|result", label, re.I) else (
             f"a loss of {text}")
@@ -86,6 +89,10 @@ def verb(label: str) -> str:
 
 
 def display_label(label: str) -> str:
-    """A label fit to start a sentence."""
-    label = re.sub(r"\s*\([^)]*\)\s*$", "", label).strip() or label
+    """A label fit to start a sentence: units and footnotes dropped, capitals calmed."""
+    label = label.replace("/(loss)", " (loss)").replace("/(Loss)", " (loss)")
+    label = re.sub(r"\s*\([^)]*(million|thousand|billion|\$|in )[^)]*\)\s*$", "", label,
+                   flags=re.I).strip() or label
+    if label.isupper():
+        label = label.lower()
     return label[:1].upper() + label[1:]

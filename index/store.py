@@ -101,7 +101,7 @@ class Store:
         self._docs: dict[str, tuple[str, Document]] = {}
 
     # -- reading ---------------------------------------------------------------------------------
-    def list(self) -> list[ReleaseInfo]:
+    def catalog(self) -> list[ReleaseInfo]:
         """Every release in the index, by name."""
         with translated("read the index"):
             got = self.releases.get(include=["metadatas"])
@@ -128,7 +128,7 @@ class Store:
 
     def generations(self) -> dict[str, str]:
         """Release name to the generation of its committed chunks."""
-        return {r.name: r.generation for r in self.list()}
+        return {r.name: r.generation for r in self.catalog()}
 
     def chunk_records(self, names: list[str]) -> list[Chunk]:
         """The committed chunks of some releases (for BM25)."""
@@ -157,7 +157,7 @@ class Store:
     # -- writing ---------------------------------------------------------------------------------
     def add(self, doc: Document, on_batch: Callable[[int, int], None] | None = None) -> str:
         """Index a release: 'added', 'replaced' or 'unchanged' (same content already indexed)."""
-        existing = {r.name: r for r in self.list()}
+        existing = {r.name: r for r in self.catalog()}
         old = existing.get(doc.name)
         if old and old.sha256 == doc.sha256:
             self._sweep(doc.name, old.generation)
@@ -188,7 +188,7 @@ class Store:
 
     def remove(self, name: str) -> None:
         """Take a release out of the index completely."""
-        if name not in {r.name for r in self.list()}:
+        if name not in {r.name for r in self.catalog()}:
             raise UnknownDocumentError(f"no release named {name!r} in the index; see 'pressbot index list'")
         with translated("write the index"):
             self.releases.delete(ids=[name])
@@ -198,7 +198,8 @@ class Store:
     def _sweep(self, name: str, keep: str) -> None:
         """Delete chunks of a release left by other generations (an interrupted or replaced add)."""
         with translated("write the index"):
-            self.chunks.delete(where={"$and": [{"doc": name}, {"gen": {"$ne": keep}}]})
+            where: Any = {"$and": [{"doc": name}, {"gen": {"$ne": keep}}]}
+            self.chunks.delete(where=where)
 
 
 def _chunk(cid: str, text: str, meta: Any) -> Chunk:

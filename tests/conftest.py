@@ -26,3 +26,59 @@ def read(name: str) -> Document:
 @pytest.fixture
 def sample() -> Document:
     return read(SAMPLE.name)
+
+
+class FakeEmbedder:
+    """Hashed bag of words in 384 dimensions: deterministic, instant, and good enough to rank."""
+
+    dim = 384
+
+    def __init__(self, fail_after: int | None = None) -> None:
+        self.calls = 0
+        self.fail_after = fail_after
+
+    def _vector(self, text: str) -> list[float]:
+        import hashlib
+        import math
+        import re
+
+        v = [0.0] * self.dim
+        for w in re.findall(r"[a-z0-9]+", text.lower()):
+            h = int(hashlib.md5(w.encode()).hexdigest(), 16)
+            v[h % self.dim] += 1.0 if (h >> 9) % 2 else -1.0
+        norm = math.sqrt(sum(x * x for x in v)) or 1.0
+        return [x / norm for x in v]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        self.calls += 1
+        if self.fail_after is not None and self.calls > self.fail_after:
+            raise KeyboardInterrupt("simulated interruption")
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
+
+
+def make_store(path: Path, embedder: object | None = None, url: str | None = None):
+    """A store on a fresh folder (or a server), with the fake embedder."""
+    from index.store import Store, open_client
+
+    return Store(open_client(path, url), embedder or FakeEmbedder())
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    return make_store(tmp_path / "index")
+
+
+@pytest.fixture
+def sample_store(store):
+    store.add(read(SAMPLE.name))
+    return store
+
+
+@pytest.fixture
+def engine(sample_store):
+    from bot.engine import Engine
+
+    return Engine(sample_store)

@@ -83,6 +83,6 @@ def test_not_numbers(text: str) -> None:
 def test_format_money() -> None:
     assert format_money(2_473_000) == "$2.5 million"
     assert format_money(-10_407_000) == "-$10.4 million"
-    assert format_money(30_040_000_000) == "$30 billion"
+    assert format_money(30_040_000_000) == "$30.0 billion"
     assert format_money(789_000) == "$789,000"
     assert format_money(595_410_000_000, "TWD") == "NT$595 billion"
