@@ -17,7 +17,7 @@ from bot.compose import (
     period_missing,
 )
 from bot.narrative import find_passage, find_stated_figure
-from bot.question import Query, content_terms, parse_question, stem, stems
+from bot.question import Query, content_terms, stem, stems
 from bot.resolve import RowMatch, match_rows, pick_fact
 from bot.verify import Verifier
 from bot.wording import amount
@@ -88,6 +88,7 @@ class Engine:
         self.retriever = retriever or Retriever(store)
         self.composer = composer
         self._verifiers: dict[str, tuple[int, Verifier]] = {}
+        self._chain: Any = None
 
     # -- scope -----------------------------------------------------------------------------------
     def scope(self, question: str, doc: str | None, conversation: Conversation | None) -> list[str]:
@@ -147,20 +148,21 @@ class Engine:
             raise QuestionError(f"the question is {len(text):,} characters; keep it under {MAX_QUESTION:,}")
         return text
 
+    @property
+    def chain(self) -> Any:
+        """The LangChain runnable: understand → scope → retrieve → resolve, compose, check, cite."""
+        if self._chain is None:
+            from bot.chain import build_chain
+
+            self._chain = build_chain(self)
+        return self._chain
+
     def ask(self, question: str, doc: str | None = None, conversation: Conversation | None = None) -> Answer:
         """Answer a question; raise ``QuestionError`` for an empty or over-long one."""
-        text = self.validate(question)
-        query = parse_question(text)
-        previous = conversation.last if conversation else None
-        query = query.with_context(previous)
-        names = self.scope(text, doc, conversation)
-        hits = self.retriever.retrieve(text, names)
-        answer = self.resolve(query, names, hits)
-        if len(self.store.catalog()) > 1 and answer.doc:
-            company = self.store.document(answer.doc).metadata.company or answer.doc
-            answer.text = f"{company}: {answer.text}"
+        out = self.chain.invoke({"question": question, "doc": doc, "conversation": conversation})
+        answer: Answer = out["answer"]
         if conversation is not None:
-            conversation.last = query
+            conversation.last = out["query"]
             conversation.doc = answer.doc or conversation.doc
             conversation.answers.append(answer)
         return answer

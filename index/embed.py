@@ -8,8 +8,6 @@ import threading
 from pathlib import Path
 from typing import Any, Protocol
 
-from langchain_core.embeddings import Embeddings
-
 MAX_TOKENS = 256
 DIM = 384
 
@@ -92,6 +90,7 @@ def export_onnx(target: Path, st: SentenceTransformerEmbedder) -> Path:
     tmp = target.with_suffix(".tmp")
     warnings.filterwarnings("ignore", module=r"torch\.onnx.*|transformers.*")
     warnings.filterwarnings("ignore", category=torch.jit.TracerWarning)
+    warnings.filterwarnings("ignore", category=DeprecationWarning)
     ids = torch.ones(1, 8, dtype=torch.long)
     axes = {0: "batch", 1: "tokens"}
     torch.onnx.export(Encoder(), (ids, ids, torch.zeros_like(ids)), str(tmp),
@@ -171,14 +170,15 @@ class MiniLM:
         return self._query.embed_query(text)
 
 
-class LangChainEmbeddings(Embeddings):
-    """An ``Embedder`` as LangChain's ``Embeddings``, for the Chroma vector store."""
+def langchain_embeddings(embedder: Embedder) -> Any:
+    """An ``Embedder`` as LangChain's ``Embeddings`` (imported only when a vector store is built)."""
+    from langchain_core.embeddings import Embeddings
 
-    def __init__(self, embedder: Embedder) -> None:
-        self.embedder = embedder
+    class LangChainEmbeddings(Embeddings):
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            return embedder.embed_documents(texts)
 
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        return self.embedder.embed_documents(texts)
+        def embed_query(self, text: str) -> list[float]:
+            return embedder.embed_query(text)
 
-    def embed_query(self, text: str) -> list[float]:
-        return self.embedder.embed_query(text)
+    return LangChainEmbeddings()

@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlparse
 
 from index.chunks import Chunk, chunk_document
-from index.embed import DIM, Embedder, LangChainEmbeddings
+from index.embed import DIM, Embedder, langchain_embeddings
 from index.errors import IndexStoreError, UnknownDocumentError
 from index.model import Document
 from index.serialize import dump_document, load_document
@@ -87,18 +87,27 @@ class Store:
     """Releases and chunks in Chroma; the client and the embedder are injected."""
 
     def __init__(self, client: Any, embedder: Embedder, prefix: str = "pressbot") -> None:
-        from langchain_chroma import Chroma
-
         self.client = client
         self.embedder = embedder
+        self.prefix = prefix
         with translated("open the index collections"):
             self.releases = client.get_or_create_collection(
                 f"{prefix}_releases", embedding_function=None, metadata={"hnsw:space": "cosine"})
-            self.vectors = Chroma(collection_name=f"{prefix}_chunks", client=client,
-                                  embedding_function=LangChainEmbeddings(embedder),
-                                  collection_metadata={"hnsw:space": "cosine"})
-        self.chunks = self.vectors._collection
+            self.chunks = client.get_or_create_collection(
+                f"{prefix}_chunks", embedding_function=None, metadata={"hnsw:space": "cosine"})
+        self._vectors: Any = None
         self._docs: dict[str, tuple[str, Document]] = {}
+
+    @property
+    def vectors(self) -> Any:
+        """The chunks collection as a LangChain vector store, with the injected embedder."""
+        if self._vectors is None:
+            from langchain_chroma import Chroma
+
+            self._vectors = Chroma(collection_name=f"{self.prefix}_chunks", client=self.client,
+                                   embedding_function=langchain_embeddings(self.embedder),
+                                   collection_metadata={"hnsw:space": "cosine"})
+        return self._vectors
 
     # -- reading ---------------------------------------------------------------------------------
     def catalog(self) -> list[ReleaseInfo]:
@@ -151,8 +160,13 @@ class Store:
             return []
         where: dict[str, Any] = clauses[0] if len(clauses) == 1 else {"$or": clauses}
         with translated("search the index"):
-            hits = self.vectors.similarity_search_by_vector_with_relevance_scores(vector, k=k, filter=where)
-        return [(_chunk(str(d.id), d.page_content, d.metadata), float(score)) for d, score in hits]
+            got = self.chunks.query(query_embeddings=[vector], n_results=k, where=where,
+                                    include=["documents", "metadatas", "distances"])
+        ids = got["ids"][0] if got["ids"] else []
+        docs = (got["documents"] or [[]])[0]
+        metas = (got["metadatas"] or [[]])[0]
+        dists = (got["distances"] or [[]])[0]
+        return [(_chunk(i, d or "", m), float(s)) for i, d, m, s in zip(ids, docs, metas, dists, strict=False)]
 
     # -- writing ---------------------------------------------------------------------------------
     def add(self, doc: Document, on_batch: Callable[[int, int], None] | None = None) -> str:
