@@ -166,7 +166,8 @@ class Store:
         docs = (got["documents"] or [[]])[0]
         metas = (got["metadatas"] or [[]])[0]
         dists = (got["distances"] or [[]])[0]
-        return [(_chunk(i, d or "", m), float(s)) for i, d, m, s in zip(ids, docs, metas, dists, strict=False)]
+        rows = zip(ids, docs, metas, dists, strict=False)
+        return [(_chunk(i, d or "", m), float(s)) for i, d, m, s in rows]
 
     # -- writing ---------------------------------------------------------------------------------
     def add(self, doc: Document, on_batch: Callable[[int, int], None] | None = None) -> str:

@@ -17,7 +17,8 @@ from tests.conftest import CORPUS, DATA, SAMPLE, FakeEmbedder
 def cli(monkeypatch, tmp_path: Path):
     """Run the CLI on a fresh index folder with the fake embedder."""
     real = bot.app.build_store
-    monkeypatch.setattr(bot.app, "build_store", lambda settings, embedder=None: real(settings, FakeEmbedder()))
+    monkeypatch.setattr(bot.app, "build_store",
+                        lambda settings, embedder=None: real(settings, FakeEmbedder()))
     monkeypatch.setenv("PRESSBOT_INDEX", str(tmp_path / "index"))
     monkeypatch.delenv("PRESSBOT_CHROMA_URL", raising=False)
     monkeypatch.delenv("PRESSBOT_LLM", raising=False)

@@ -43,8 +43,9 @@ def test_gold_set_end_to_end_with_the_real_model(cache: Path, tmp_path: Path) ->
     env.pop("PRESSBOT_LLM", None)
     run = [sys.executable, "-m", "bot.cli"]
     subprocess.run(run + ["index", "add", str(SAMPLE)], env=env, check=True, capture_output=True)
-    done = subprocess.run(run + ["eval", str(DATA / "eval" / "capstone-q1-fy2008.jsonl"), "--fail-under", "100"],
-                          env=env, capture_output=True, text=True)
+    gold = str(DATA / "eval" / "capstone-q1-fy2008.jsonl")
+    done = subprocess.run(run + ["eval", gold, "--fail-under", "100"], env=env, capture_output=True,
+                          text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "accuracy: 42/42" in done.stdout
     ask = subprocess.run(run + ["ask", "--json", "what was gross loss?"], env=env, capture_output=True,
