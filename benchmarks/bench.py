@@ -1,41 +1,124 @@
-"""Benchmarks: read + audit time per corpus release (median of several runs)."""
+"""Benchmarks on this machine; their figures go into the README (not timed tests).
+
+    python benchmarks/bench.py            # everything
+    python benchmarks/bench.py audit      # read + audit per corpus release
+    python benchmarks/bench.py answer     # warm answer latency over the gold sets, cold ask, chat memory
+    python benchmarks/bench.py index      # indexing throughput for the six corpus releases
+"""
 
 from __future__ import annotations
 
+import json
+import os
+import resource
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.audit import audit  # noqa: E402
-from index.reader import read_release  # noqa: E402
-
 CORPUS = ROOT / "tests" / "data" / "corpus"
+GOLD = ROOT / "tests" / "data" / "eval"
+RELEASES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html"))
+SAMPLE = CORPUS / "capstone-turbine-q1-fy2008.txt"
 
 
-def bench_audit(runs: int = 5) -> list[tuple[str, float, int, int]]:
-    """(release, median seconds, facts, checks) for each corpus release."""
-    rows = []
-    for path in sorted(CORPUS.iterdir()):
-        if path.suffix not in (".txt", ".md", ".html") or path.name == "SOURCES.md":
-            continue
+def bench_audit(runs: int = 5) -> None:
+    from bot.audit import audit
+    from index.reader import read_release
+
+    print("| release | read + audit (median of 5) | facts | checks |")
+    print("|---|---|---|---|")
+    for path in RELEASES:
         times = []
         for _ in range(runs):
             t0 = time.perf_counter()
             result = audit(read_release(path))
             times.append(time.perf_counter() - t0)
-        rows.append((path.name, statistics.median(times), len(result.doc.facts), len(result.checks)))
-    return rows
+        print(f"| {path.name} | {statistics.median(times) * 1000:.0f} ms | {len(result.doc.facts)} | "
+              f"{len(result.checks)} |")
+
+
+def _env(folder: Path) -> dict[str, str]:
+    env = {**os.environ, "PRESSBOT_INDEX": str(folder / "index"), "PRESSBOT_CACHE": str(folder / "cache"),
+           "HF_HUB_OFFLINE": "1"}
+    env.pop("PRESSBOT_CHROMA_URL", None)
+    env.pop("PRESSBOT_LLM", None)
+    return env
+
+
+def _pressbot(args: list[str], env: dict[str, str], stdin: str | None = None) -> tuple[float, str]:
+    t0 = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "bot.cli", *args], env=env, input=stdin, text=True,
+                          capture_output=True, check=True)
+    return time.perf_counter() - t0, done.stdout
+
+
+def bench_index(folder: Path) -> None:
+    from index.chunks import chunk_document
+    from index.reader import read_release
+
+    env = _env(folder)
+    chunks = sum(len(chunk_document(read_release(p))) for p in RELEASES)
+    seconds, out = _pressbot(["index", "add", *map(str, RELEASES)], env)
+    print(f"- indexing the six corpus releases in one process: {seconds:.1f} s for {chunks} chunks "
+          f"({chunks / seconds:.1f} chunks/s, model load and ONNX export included)")
+
+
+def bench_answer(folder: Path) -> None:
+    from bot.app import build_engine
+    from bot.evaluate import load_gold
+    from bot.settings import Settings
+
+    env = _env(folder)
+    if not (folder / "index").exists():
+        _pressbot(["index", "add", *map(str, RELEASES)], env)
+    os.environ.update({k: env[k] for k in ("PRESSBOT_INDEX", "PRESSBOT_CACHE")})
+    engine = build_engine(Settings.load())
+    questions = []
+    for gold in sorted(GOLD.glob("*.jsonl")):
+        doc = None if gold.name.startswith("capstone") else None
+        for item in load_gold(gold):
+            questions.append((item["question"], doc))
+    for q, doc in questions:  # warm up: model session, documents, BM25
+        engine.ask(q, doc=doc)
+    times = []
+    for _ in range(3):
+        for q, doc in questions:
+            t0 = time.perf_counter()
+            engine.ask(q, doc=doc)
+            times.append(time.perf_counter() - t0)
+    times.sort()
+    p50 = times[len(times) // 2] * 1000
+    p95 = times[int(len(times) * 0.95)] * 1000
+    print(f"- warm answer latency over {len(questions)} gold questions x 3 (six releases indexed): "
+          f"p50 {p50:.0f} ms, p95 {p95:.0f} ms")
+    colds = [_pressbot(["ask", "--doc", "capstone-turbine-q1-fy2008", "what was gross loss?"], env)[0]
+             for _ in range(5)]
+    print(f"- cold `pressbot ask` from a fresh process: median {statistics.median(colds):.2f} s of 5")
+    script = "\n".join(q for q, _ in questions) + "\n"
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    _pressbot(["chat"], env, stdin=script)
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(f"- peak memory of `pressbot chat` answering all {len(questions)} questions: "
+          f"{max(peak, before) / 1024:.0f} MiB (max RSS)")
 
 
 def main() -> None:
-    print("| release | read + audit (median of 5) | facts | checks |")
-    print("|---|---|---|---|")
-    for name, seconds, facts, checks in bench_audit():
-        print(f"| {name} | {seconds * 1000:.0f} ms | {facts} | {checks} |")
+    what = sys.argv[1:] or ["audit", "index", "answer"]
+    if "audit" in what:
+        bench_audit()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        if "index" in what:
+            bench_index(folder)
+        if "answer" in what:
+            bench_answer(folder)
+    json.dumps({})
 
 
 if __name__ == "__main__":

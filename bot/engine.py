@@ -54,7 +54,9 @@ class Retriever:
 
             chunks = self.store.chunk_records(sorted(names))
             corpus = [sorted(stems(c.text)) or ["_"] for c in chunks]
-            self._bm25 = {key: (BM25Okapi(corpus) if chunks else None, chunks)}
+            if len(self._bm25) >= 16:
+                self._bm25.clear()
+            self._bm25[key] = (BM25Okapi(corpus) if chunks else None, chunks)
         return self._bm25[key]
 
     def retrieve(self, question: str, names: list[str]) -> list[tuple[Chunk, float]]:

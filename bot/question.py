@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 
 from index.periods import DATE_RE, DURATION_RE, find_date
 
@@ -160,6 +161,7 @@ def normalise(text: str) -> str:
 Term = tuple[tuple[str, ...], ...]  # alternatives, each a phrase of stemmed words
 
 
+@lru_cache(maxsize=200_000)
 def stem(w: str) -> str:
     """A crude stem shared by questions and labels: liabilities → liability, declared → declar."""
     w = w.lower().strip("'")
@@ -180,8 +182,13 @@ def stem(w: str) -> str:
 
 def stems(text: str) -> set[str]:
     """Stemmed words of a text, with ``R&D`` and ``SG&A`` spelled out."""
+    return set(_stems(text))
+
+
+@lru_cache(maxsize=50_000)
+def _stems(text: str) -> frozenset[str]:
     t = text.lower().replace("r&d", "research development").replace("sg&a", "general administrative")
-    return {stem(w) for w in re.findall(r"[a-z][a-z'&]*", t)}
+    return frozenset(stem(w) for w in re.findall(r"[a-z][a-z'&]*", t))
 
 
 def content_terms(text: str) -> tuple[Term, ...]:

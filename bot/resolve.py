@@ -32,11 +32,34 @@ class RowMatch:
     extra: list[str] = field(default_factory=list)
 
 
-def _row_groups(doc: Document) -> dict[tuple[str, int, str], list[Fact]]:
-    rows: dict[tuple[str, int, str], list[Fact]] = {}
+@dataclass
+class _IndexedRow:
+    key: tuple[str, int, str]
+    facts: list[Fact]
+    label: set[str]
+    section: set[str]
+    title: set[str]
+    dims: list[set[str]]
+
+
+_ROWS: dict[int, tuple[Document, list[_IndexedRow]]] = {}
+
+
+def _rows_of(doc: Document) -> list[_IndexedRow]:
+    """A document's rows with their words, computed once per document object."""
+    cached = _ROWS.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    groups: dict[tuple[str, int, str], list[Fact]] = {}
     for f in doc.facts:
         key = (f.table, f.row_index, f.label if f.column_index < 0 else "")
-        rows.setdefault(key, []).append(f)
+        groups.setdefault(key, []).append(f)
+    rows = [_IndexedRow(key, facts, stems(facts[0].label), stems(facts[0].section),
+                        stems(facts[0].table_title), [_dimension(f) for f in facts])
+            for key, facts in groups.items()]
+    if len(_ROWS) > 64:
+        _ROWS.clear()
+    _ROWS[id(doc)] = (doc, rows)
     return rows
 
 
@@ -61,17 +84,17 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
         return []
     wanted = {w for t in terms for a in t for w in a}
     out: list[RowMatch] = []
-    for key, facts in _row_groups(doc).items():
+    for row in _rows_of(doc):
+        key, facts = row.key, row.facts
         f0 = facts[0]
-        label_words = stems(f0.label)
-        section_words = stems(f0.section)
-        title_words = stems(f0.table_title)
+        label_words, section_words, title_words = row.label, row.section, row.title
         in_label = sum(1 for t in required if matches(t, label_words))
         here = label_words | section_words | title_words
         missing = [t for t in required if not matches(t, here)]
         if missing:
             # a segment named in the question picks that segment's columns
-            picked = [f for f in facts if all(matches(t, _dimension(f) | here) for t in missing)]
+            picked = [f for f, dim in zip(facts, row.dims, strict=True)
+                      if all(matches(t, dim | here) for t in missing)]
             if not picked or len(picked) == len(facts):
                 continue
             facts = picked
@@ -88,9 +111,10 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             score += 0.4
         if f0.column_index < 0:
             score -= 0.2
-        dims = {" ".join(sorted(_dimension(f))) for f in facts}
+        dim_of = {id(f): d for f, d in zip(row.facts, row.dims, strict=True)}
+        dims = {" ".join(sorted(dim_of[id(f)])) for f in facts}
         if len(dims) > 1:
-            totals = [f for f in facts if "total" in _dimension(f)]
+            totals = [f for f in facts if "total" in dim_of[id(f)]]
             if totals and not missing:
                 facts = totals
             elif not missing:

@@ -9,6 +9,7 @@ it was: chunks of an unfinished generation are never read, and are swept on the 
 from __future__ import annotations
 
 import os
+import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,6 +25,7 @@ from index.model import Document
 from index.serialize import dump_document, load_document
 
 BATCH = 64
+CATALOG_TTL = 1.0
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ class Store:
                 f"{prefix}_chunks", embedding_function=None, metadata={"hnsw:space": "cosine"})
         self._vectors: Any = None
         self._docs: dict[str, tuple[str, Document]] = {}
+        self._catalog: tuple[float, list[ReleaseInfo]] | None = None
 
     @property
     def vectors(self) -> Any:
@@ -111,7 +114,11 @@ class Store:
 
     # -- reading ---------------------------------------------------------------------------------
     def catalog(self) -> list[ReleaseInfo]:
-        """Every release in the index, by name."""
+        """Every release in the index, by name (re-read at most once a second, and after this
+        store's own writes)."""
+        now = time.monotonic()
+        if self._catalog is not None and now - self._catalog[0] < CATALOG_TTL:
+            return self._catalog[1]
         with translated("read the index"):
             got = self.releases.get(include=["metadatas"])
         out = [ReleaseInfo(name=i, company=str(m.get("company", "")), period=str(m.get("period", "")),
@@ -119,10 +126,15 @@ class Store:
                            sha256=str(m.get("sha256", "")), generation=str(m.get("gen", "")),
                            path=str(m.get("path", "")))
                for i, m in zip(got["ids"], got["metadatas"] or [], strict=False)]
-        return sorted(out, key=lambda r: r.name)
+        out.sort(key=lambda r: r.name)
+        self._catalog = (now, out)
+        return out
 
     def document(self, name: str) -> Document:
         """A release's parsed document (cached while its generation stands)."""
+        cached = self._docs.get(name)
+        if cached and cached[0] == self.generations().get(name):
+            return cached[1]
         with translated("read the index"):
             got = self.releases.get(ids=[name], include=["documents", "metadatas"])
         if not got["ids"]:
@@ -198,6 +210,7 @@ class Store:
                                              "ticker": meta.ticker or "", "period": period,
                                              "facts": len(doc.facts), "chunks": len(chunks),
                                              "path": doc.path}])
+        self._catalog = None
         self._sweep(doc.name, gen)
         return "replaced" if old else "added"
 
@@ -209,6 +222,7 @@ class Store:
             self.releases.delete(ids=[name])
             self.chunks.delete(where={"doc": name})
         self._docs.pop(name, None)
+        self._catalog = None
 
     def _sweep(self, name: str, keep: str) -> None:
         """Delete chunks of a release left by other generations (an interrupted or replaced add)."""

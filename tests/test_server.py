@@ -61,4 +61,4 @@ def test_index_and_answer_against_a_server(chroma_url, tmp_path) -> None:
     assert [r.name for r in again.catalog()] == ["capstone-turbine-q1-fy2008"]
     assert not (tmp_path / "unused").exists()  # server mode keeps nothing in the local folder
     again.remove("capstone-turbine-q1-fy2008")
-    assert store.catalog() == []
+    assert make_store(tmp_path / "unused", url=chroma_url).catalog() == []
