@@ -15,6 +15,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 chat: $(STAMP)
+	$(BIN)/pressbot index add --sample --if-empty
 	$(BIN)/pressbot chat
 
 lint: $(STAMP)

@@ -25,6 +25,7 @@ def add_commands(sub: Any) -> None:
     a.add_argument("paths", nargs="*", help=".txt, .md or .html files, or folders of them")
     a.add_argument("--sample", action="store_true", help="add the bundled sample release")
     a.add_argument("--quiet", action="store_true", help="print nothing when all goes well")
+    a.add_argument("--if-empty", action="store_true", help="only when the index holds no release yet")
     a.set_defaults(handler=cmd_index_add)
     ls = isub.add_parser("list", parents=[common], help="list indexed releases")
     ls.add_argument("--json", action="store_true")
@@ -88,6 +89,8 @@ def cmd_index_add(args: argparse.Namespace) -> int:
     files = release_files(paths)
     docs = [read_release(f.resolve()) for f in files]  # read everything first: bad input adds nothing
     store = build_store(_settings(args))
+    if args.if_empty and store.catalog():
+        return 0
     from rich.console import Console
     from rich.progress import Progress
 
