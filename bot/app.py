@@ -12,11 +12,18 @@ SAMPLE = Path(__file__).resolve().parent.parent / "index" / "data" / "capstone-t
 
 def build_store(settings: Settings, embedder: Any = None) -> Any:
     """The Chroma-backed store named by the settings."""
-    from index.embed import MiniLM
+    from index.embed import HashingEmbedder, MiniLM
+    from index.errors import ConfigError
     from index.store import Store, open_client
 
     m = settings.model
-    embedder = embedder or MiniLM(m.onnx_cache, m.device, m.batch_size, m.onnx)
+    if embedder is None:
+        if m.embedder == "hashing":
+            embedder = HashingEmbedder()
+        elif m.embedder == "minilm":
+            embedder = MiniLM(m.onnx_cache, m.device, m.batch_size, m.onnx)
+        else:
+            raise ConfigError(f"PRESSBOT_EMBEDDER={m.embedder!r}: use 'minilm' or 'hashing'")
     client = open_client(settings.index.path, settings.index.chroma_url)
     return Store(client, embedder, settings.index.collection)
 

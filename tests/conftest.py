@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from index.embed import HashingEmbedder
 from index.model import Document
 from index.reader import read_release
 
@@ -28,35 +29,18 @@ def sample() -> Document:
     return read(SAMPLE.name)
 
 
-class FakeEmbedder:
-    """Hashed bag of words in 384 dimensions: deterministic, instant, and good enough to rank."""
-
-    dim = 384
+class FakeEmbedder(HashingEmbedder):
+    """The hashing embedder, counting calls and able to fail mid-way (an interrupted add)."""
 
     def __init__(self, fail_after: int | None = None) -> None:
         self.calls = 0
         self.fail_after = fail_after
 
-    def _vector(self, text: str) -> list[float]:
-        import hashlib
-        import math
-        import re
-
-        v = [0.0] * self.dim
-        for w in re.findall(r"[a-z0-9]+", text.lower()):
-            h = int(hashlib.md5(w.encode()).hexdigest(), 16)
-            v[h % self.dim] += 1.0 if (h >> 9) % 2 else -1.0
-        norm = math.sqrt(sum(x * x for x in v)) or 1.0
-        return [x / norm for x in v]
-
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         self.calls += 1
         if self.fail_after is not None and self.calls > self.fail_after:
             raise KeyboardInterrupt("simulated interruption")
-        return [self._vector(t) for t in texts]
-
-    def embed_query(self, text: str) -> list[float]:
-        return self._vector(text)
+        return super().embed_documents(texts)
 
 
 def make_store(path: Path, embedder: object | None = None, url: str | None = None):
