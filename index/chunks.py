@@ -4,11 +4,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from index.claims import sentences
 from index.model import Document, Row, Table
 
-MAX_WORDS = 150  # about 200 word-piece tokens: under the model's 256-token limit
+MAX_TOKENS = 240  # the model reads 256 word pieces; a little room for the section prefix
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    from tokenizers import Tokenizer
+
+    from index.embed import model_path
+
+    tok = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
+    tok.no_truncation()
+    tok.no_padding()
+    return tok
+
+
+def count_tokens(text: str) -> int:
+    """Word pieces of the embedding model's tokenizer, special tokens included."""
+    return len(_tokenizer().encode(text).ids)
 
 
 @dataclass(frozen=True)
@@ -53,7 +72,8 @@ def chunk_document(doc: Document) -> list[Chunk]:
     for n, block in enumerate(doc.blocks):
         if block.kind == "heading":
             continue
-        for k, part in enumerate(_fit(block.text)):
+        prefix = f"{block.section}: " if block.section else ""
+        for k, part in enumerate(_fit(block.text, MAX_TOKENS - count_tokens(prefix) + 2)):
             prefix = f"{block.section}: " if block.section and block.section not in part else ""
             chunks.append(Chunk(f"{doc.name}:n{n}:{k}", doc.name, "narrative", prefix + part,
                                 block.line, block.section))
@@ -67,21 +87,30 @@ def chunk_document(doc: Document) -> list[Chunk]:
     return chunks
 
 
-def _fit(text: str) -> list[str]:
-    """Split a paragraph at sentence bounds into pieces of at most ``MAX_WORDS`` words."""
-    if len(text.split()) <= MAX_WORDS:
+def _fit(text: str, limit: int = MAX_TOKENS) -> list[str]:
+    """Split a paragraph at sentence bounds into pieces of at most ``limit`` tokens; a sentence longer
+    than that is cut at word bounds."""
+    if count_tokens(text) <= limit:
         return [text]
     parts: list[str] = []
-    current: list[str] = []
+    current = ""
     for sentence in sentences(text):
-        words = sentence.split()
-        while len(words) > MAX_WORDS:
-            parts.append(" ".join(words[:MAX_WORDS]))
-            words = words[MAX_WORDS:]
-        if current and len(" ".join(current).split()) + len(words) > MAX_WORDS:
-            parts.append(" ".join(current))
-            current = []
-        current.append(" ".join(words))
+        pieces = [sentence]
+        if count_tokens(sentence) > limit:
+            pieces, words = [], sentence.split()
+            while words:
+                n = len(words)
+                while n > 1 and count_tokens(" ".join(words[:n])) > limit:
+                    n = max(1, n * 3 // 4)
+                pieces.append(" ".join(words[:n]))
+                words = words[n:]
+        for piece in pieces:
+            joined = f"{current} {piece}".strip()
+            if current and count_tokens(joined) > limit:
+                parts.append(current)
+                current = piece
+            else:
+                current = joined
     if current:
-        parts.append(" ".join(current))
+        parts.append(current)
     return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]

@@ -91,3 +91,25 @@ def test_all_corpus_releases_index_together(store) -> None:
         if p.suffix in (".txt", ".md", ".html") and p.name != "SOURCES.md":
             store.add(read(p.name))
     assert len(store.catalog()) == 6
+
+
+def test_every_chunk_fits_the_model() -> None:
+    from index.chunks import chunk_document, count_tokens
+    from tests.conftest import RELEASES
+
+    for name in RELEASES:
+        chunks = chunk_document(read(name))
+        assert chunks
+        assert max(count_tokens(c.text) for c in chunks) <= 256, name
+        rows = [c for c in chunks if c.kind == "row"]
+        assert all(c.text.startswith(read(name).metadata.company or "") for c in rows)
+
+
+def test_long_paragraph_is_split_at_sentences() -> None:
+    from index.chunks import _fit, count_tokens
+
+    text = " ".join(f"Sentence number {i} says revenue grew by {i}% in region {i}." for i in range(80))
+    parts = _fit(text, 100)
+    assert len(parts) > 3 and all(count_tokens(p) <= 100 for p in parts)
+    assert all(p.endswith(".") for p in parts)
+    assert " ".join(parts) == text
