@@ -21,7 +21,8 @@ sys.path.insert(0, str(ROOT))
 
 CORPUS = ROOT / "tests" / "data" / "corpus"
 GOLD = ROOT / "tests" / "data" / "eval"
-RELEASES = sorted(p for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html") and p.name != "SOURCES.md")
+RELEASES = sorted(p for p in CORPUS.iterdir()
+                  if p.suffix in (".txt", ".md", ".html") and p.name != "SOURCES.md")
 SAMPLE = CORPUS / "capstone-turbine-q1-fy2008.txt"
 
 
