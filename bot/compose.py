@@ -7,10 +7,11 @@ import re
 
 from bot.answer import Answer, Citation, Figure
 from bot.question import Query
-from bot.resolve import RowMatch, comparative, find_named, pick_fact, target_end
+from bot.resolve import PRIMARY, RowMatch, comparative, find_named, pick_fact, target_end
 from bot.wording import amount, display_label, period_words, relative_words, verb
 from index.model import Document, Fact
 from index.periods import Period
+from index.tables import column_dimension
 from prompts import render
 
 RESULT_RE = re.compile(r"^(gross (profit|loss|margin)|operating (income|loss|profit)|(income|loss) from "
@@ -41,12 +42,22 @@ def revenue_fact(doc: Document, f: Fact) -> Fact | None:
 
 
 def row_name(match: RowMatch) -> str:
-    """A label that reads on its own: ``Net income per share, diluted`` rather than ``Diluted``."""
+    """A label that reads on its own: ``Net income per share, diluted`` rather than ``Diluted``;
+    the segment when the answer comes from one segment's column, the table when it is a segment's."""
     section = match.section.split(" > ")[-1] if match.section else ""
     if section and (len(match.label.split()) <= 2 and re.match(
             r"^(basic|diluted|total|other|others|net|gross|, net)", match.label, re.I)):
-        return f"{display_label(section)}, {match.label.lower()}"
-    return display_label(match.label)
+        name = f"{display_label(section)}, {match.label.lower()}"
+    else:
+        name = display_label(match.label)
+    dims = {column_dimension(f.column) for f in match.facts if f.column_index >= 0}
+    dims.discard("")
+    if len(dims) == 1 and dims != {"Total"}:
+        name += f" ({dims.pop()})"
+    elif re.search(r"\boperations\b|\bsegment\b", match.table_title, re.I) and not PRIMARY.search(
+            match.table_title) and not re.search(r"consolidated", match.table_title, re.I):
+        name += f" ({match.table_title})"
+    return name
 
 
 def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
@@ -147,14 +158,27 @@ def compose_share(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
 
 
-RATIO_PARTS = {
-    "working capital": ("total current assets", "total current liabilities", "-"),
-    "current ratio": ("total current assets", "total current liabilities", "/"),
-    "gross margin": ("gross", "revenue", "%"),
-    "operating margin": ("operating income", "revenue", "%"),
-    "net margin": ("net income", "revenue", "%"),
-    "effective tax rate": ("tax", "before tax", "%"),
+RATIO_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
+    "working capital": (("total current assets",), ("total current liabilities",), "-"),
+    "current ratio": (("total current assets",), ("total current liabilities",), "/"),
+    "gross margin": (("gross profit", "gross loss", "gross"), ("revenue",), "%"),
+    "operating margin": (("operating income", "income from operations", "operating loss"), ("revenue",), "%"),
+    "net margin": (("net income", "net loss", "net earnings"), ("revenue",), "%"),
+    "effective tax rate": (("provision for income taxes", "income tax expense", "income taxes"),
+                           ("income before income taxes", "before income tax", "before tax"), "%"),
+    "total liabilities": (("total liabilities and stockholders equity", "total liabilities and shareholders "
+                           "equity", "total liabilities and equity"),
+                          ("total stockholders equity", "total shareholders equity", "total equity"), "-"),
 }
+
+
+def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str],
+                 avoid: RowMatch | None = None) -> RowMatch | None:
+    for phrase in phrases:
+        m = find_named(doc, phrase, ignore)
+        if m is not None and (avoid is None or m.key != avoid.key):
+            return m
+    return None
 
 
 def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
@@ -164,7 +188,8 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     if parts is None:
         return None
     top, bottom, op = parts
-    a, b = find_named(doc, top, ignore), find_named(doc, bottom, ignore)
+    a = _first_named(doc, top, ignore)
+    b = _first_named(doc, bottom, ignore, avoid=a)
     if a is None or b is None:
         return None
     fa = pick_fact(doc, a.facts, q.period)
@@ -179,7 +204,7 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
         value, unit, shown = fa.value / fb.value, "ratio", f"{fa.value / fb.value:.2f}"
     else:
         value, unit = fa.value / fb.value * 100, "percent"
-        shown = f"{value:.1f}%"
+        shown = f"{value:.1f}%" if abs(value) >= 1 else f"{value:.2f}%"
     formula = (f"{a.label} {amount(fa.value, fa.unit, fa.scale, a.label)} {'minus' if op == '-' else 'over'} "
                f"{b.label} {amount(fb.value, fb.unit, fb.scale, b.label)}")
     text = render("ratio", ratio=q.ratio[:1].upper() + q.ratio[1:], amount=shown,

@@ -28,6 +28,10 @@ from index.model import Document
 from prompts import render
 
 MAX_QUESTION = 2000
+TICKER_Q = re.compile(r"\b(ticker|stock symbol|trading symbol|symbol|which exchange|listed on|trade[sd]? on)\b",
+                      re.I)
+PERIOD_Q = re.compile(r"\bwhat (period|quarter|time frame)\b.*\b(cover|report|release)|"
+                      r"\bwhich (period|quarter)\b.*\b(cover|report)", re.I)
 
 
 @dataclass
@@ -176,6 +180,9 @@ class Engine:
         # order releases by the best retrieval hit, so an unscoped question goes to the likeliest
         order = {n: max((s for c, s in hits if c.doc == n), default=0.0) for n in names}
         docs.sort(key=lambda d: -order.get(d.name, 0.0))
+        meta = self.metadata_answer(query, docs)
+        if meta is not None:
+            return meta
         if query.kind == "narrative":
             for d in docs:
                 lines = {line: s * 50 for (name, line), s in boost.items() if name == d.name}
@@ -188,8 +195,9 @@ class Engine:
         best: tuple[float, Document, RowMatch] | None = None
         for d in docs:
             if query.kind == "ratio":
-                printed = [m for m in match_rows(d, content_terms(query.ratio or ""), ignore)
-                           if any(f.unit == "percent" for f in m.facts)]
+                terms = content_terms(query.ratio or "") + query.terms
+                printed = [m for m in match_rows(d, terms, ignore)
+                           if any(f.unit == "percent" for f in m.facts) or not m.extra]
                 answer = compose_value(d, query, printed[0]) if printed else None
                 answer = answer or compose_ratio(d, query, ignore)
                 if answer:
@@ -213,8 +221,15 @@ class Engine:
             if answer is None and query.kind != "value":
                 answer = compose_value(d, query, match)
             if answer is None:
-                return period_missing(d, query, match)
+                stated = self.stated_figure(query, [d], ignore, hits)
+                return stated if stated is not None else period_missing(d, query, match)
             return self.finish(answer, d, hits)
+        stated = self.stated_figure(query, docs, ignore, hits)
+        return stated if stated is not None else self.not_stated(query, docs[0] if docs else None)
+
+    def stated_figure(self, query: Query, docs: list[Document], ignore: set[str],
+                      hits: list[tuple[Chunk, float]]) -> Answer | None:
+        """A figure only the narrative states (backlog, guidance, headcount), checked against the tables."""
         for d in docs:
             stated = find_stated_figure(d, query, ignore)
             if stated:
@@ -226,7 +241,26 @@ class Engine:
                 cite = Citation(d.name, claim.line, sentence)
                 answer = Answer(query.text, text, True, [fig], [cite], d.name)
                 return self.finish(answer, d, hits, quote=False)
-        return self.not_stated(query, docs[0] if docs else None)
+        return None
+
+    def metadata_answer(self, query: Query, docs: list[Document]) -> Answer | None:
+        """Ticker, exchange and the period a release covers, from its metadata."""
+        if not docs:
+            return None
+        d = docs[0]
+        m = d.metadata
+        name = m.company or d.name
+        if TICKER_Q.search(query.text):
+            if not m.ticker:
+                return None
+            where = f" on {m.exchange}" if m.exchange else ""
+            return Answer(query.text, f"{name} trades{where} as {m.ticker}.", True, [], [], d.name)
+        if PERIOD_Q.search(query.text) and m.period:
+            label = f" (the {m.fiscal_label})" if m.fiscal_label else ""
+            dated = f", dated {m.release_date.strftime('%B %-d, %Y')}" if m.release_date else ""
+            text = f"The release reports {m.period.describe()}{label}{dated}."
+            return Answer(query.text, text, True, [], [], d.name)
+        return None
 
     def not_stated(self, query: Query, doc: Document | None) -> Answer:
         vocabulary: set[str] = set()

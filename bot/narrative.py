@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.question import Query, Term, stems
+from bot.question import Query, Term, stem, stems
 from bot.resolve import matches
 from index.claims import Claim, find_claims, sentences
 from index.model import Document
@@ -33,16 +33,16 @@ class Passage:
     score: float
 
 
-def _sentences(doc: Document) -> list[tuple[str, int, str]]:
-    """(sentence, line, previous sentence in the same block)."""
+def _sentences(doc: Document) -> list[tuple[str, int, str, str]]:
+    """(sentence, line, previous sentence, everything before it in the same block)."""
     out = []
     for b in doc.blocks:
         if b.kind == "heading":
             continue
-        prev = ""
+        before: list[str] = []
         for s in sentences(b.text):
-            out.append((s, b.line, prev))
-            prev = s
+            out.append((s, b.line, before[-1] if before else "", " ".join(before)))
+            before.append(s)
     return out
 
 
@@ -56,11 +56,11 @@ def find_passage(doc: Document, q: Query, ignore: set[str], boost: dict[int, flo
     evidence = EVIDENCE.get(kind, EVIDENCE["how"])
     required = _required(q.terms, ignore)
     best: Passage | None = None
-    for s, line, prev in _sentences(doc):
+    for s, line, prev, context in _sentences(doc):
         if not evidence.search(s):
             continue
         own = stems(s)
-        words = own | stems(prev)
+        words = own | stems(context)
         if kind == "who":
             if not all(matches(t, own) or matches(t, stems(s.lower())) for t in required):
                 continue
@@ -68,6 +68,8 @@ def find_passage(doc: Document, q: Query, ignore: set[str], boost: dict[int, flo
             continue
         covered_here = sum(1 for t in required if matches(t, own))
         score = covered_here + boost.get(line, 0.0) - len(s) / 2000
+        if covered_here < len(required) and not all(matches(t, own | stems(prev)) for t in required):
+            score -= 0.5
         text = s if covered_here == len(required) or not prev else f"{prev} {s}"
         if best is None or score > best.score:
             best = Passage(text, line, score)
@@ -79,13 +81,35 @@ def find_stated_figure(doc: Document, q: Query, ignore: set[str]) -> tuple[Claim
     required = _required(q.terms, ignore)
     if not required:
         return None
+    counting = bool(re.match(r"\s*how many\b", q.text, re.I))
+    best: tuple[tuple[int, int], Claim, str] | None = None
     for b in doc.blocks:
+        context = stems(b.section) if b.section else set()
         for s in sentences(b.text):
-            if not all(matches(t, stems(s)) for t in required):
+            words = stems(s) | context
+            if not all(matches(t, words) for t in required):
                 continue
-            claims = find_claims(s, b.line)
+            claims = [c for c in find_claims(s, b.line) if c.kind in ("money", "count")]
+            if counting:
+                claims += _plain_numbers(s, b.line)
+            mentions = [m.start() for m in re.finditer(r"[A-Za-z][\w&'-]*", s)
+                        if any(stem(m.group()) in {w for alt in t for w in alt} for t in required)]
             for c in claims:
-                if c.kind in ("money", "count") and all(
-                        matches(t, stems(s[: c.start])) for t in required):
-                    return c, s
-    return None
+                # the figure nearest after a mention of what is asked; before it costs more
+                after = [c.start - m for m in mentions if m <= c.start]
+                before = [m - c.start for m in mentions if m > c.start]
+                distance = (0, min(after)) if after else (1, min(before) if before else 10_000)
+                if best is None or distance < best[0]:
+                    best = (distance, c, s)
+    return (best[1], best[2]) if best else None
+
+
+def _plain_numbers(sentence: str, line: int) -> list[Claim]:
+    """Counts such as ``95,492`` or ``over 190 professionals``: not years, not money or percents."""
+    out = []
+    for m in re.finditer(r"(?<![\w$.,])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%.,]|\s*%|\s*percent)", sentence):
+        value = float(m.group(1).replace(",", ""))
+        if 1900 <= value <= 2100 and "," not in m.group(1):
+            continue
+        out.append(Claim(m.group(1), value, "count", None, 0, 1.0, False, sentence, line, m.start()))
+    return out

@@ -22,7 +22,8 @@ SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
     (r"\bopex\b|\boperating expenses\b", ("operating expenses",)),
     (r"\bsg ?& ?a\b|\bsga\b|\bselling,? general,? (and|&) administrative\b", ("general administrative",)),
     (r"\br ?& ?d\b|\bresearch (and|&) development\b", ("research development",)),
-    (r"\b(profits?|income|earnings|loss(es)?)\b", ("income", "loss", "profit", "earnings")),
+    (r"\b(profits?|income|earnings|loss(es)?|lose|lost|earn(ed)?|made)\b",
+     ("income", "loss", "profit", "earnings")),
     (r"\bcapex\b|\bcapital expenditures?\b", ("capital expenditures", "additions property", "capex")),
     (r"\bpre-?tax\b", ("before tax",)),
     (r"\btax(es)?\b", ("tax",)),
@@ -30,6 +31,7 @@ SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
     (r"\bchief executive( officer)?\b|\bceo\b", ("chief executive", "ceo")),
     (r"\bcash( and cash equivalents| balances?| position)?\b", ("cash",)),
     (r"\bdividends?\b", ("dividend",)),
+    (r"\bguidance\b|\boutlook\b|\bforecast\b", ("guidance", "outlook")),
     (r"\bheadcount\b|\bemployees\b", ("employees", "headcount")),
     (r"\bconference call\b|\bearnings call\b|\bwebcast\b", ("conference call", "webcast", "call")),
 ]
@@ -54,10 +56,14 @@ IGNORABLE = {
     "provided", "announce", "announced", "declare", "declared", "pay", "paid", "say", "said",
     "biggest", "largest", "main", "reason", "reasons", "explain", "caused", "cause", "drove",
     "driven", "behind", "happen", "happened", "how's", "come", "expected", "expect", "us",
+    "lower", "higher", "better", "worse", "improve", "improved", "worsen", "worsened", "burn", "burned",
+    "burnt", "big", "large", "small", "strong", "weak", "spending", "firm",
 }
-SOFT = {"total", "net", "consolidated", "gaap", "reported"}
+SOFT = {"total", "net", "consolidated", "gaap", "reported", "expense", "expenses", "spending", "cost",
+        "costs", "amount", "line", "item"}
 CHANGE_RE = re.compile(
-    r"\b(how much did .* (change|increase|decrease|decline|grow|fall|rise|drop|improve|worsen)|"
+    r"\b(how much did .* (change|increase|decrease|decline|grow|fall|rise|drop|improve|worsen|burn)|"
+    r"(cash|money) (did .* )?burn|burn(ed|t)? (through )?(cash|money)|"
     r"by how much|change (in|of|from)|(increase|decrease|decline|growth|drop) (in|of)|"
     r"compare[sd]? (with|to)|versus|vs\.?|how does (that|it) compare)\b", re.I)
 PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
@@ -71,9 +77,10 @@ RATIOS = {
     "quick ratio": re.compile(r"\bquick ratio\b", re.I),
     "gross margin": re.compile(r"\bgross (profit )?margin\b", re.I),
     "operating margin": re.compile(r"\boperating (profit )?margin\b", re.I),
-    "net margin": re.compile(r"\bnet (profit |income )?margin\b", re.I),
+    "net margin": re.compile(r"\bnet (profit |income |loss |earnings )?margin\b", re.I),
     "effective tax rate": re.compile(r"\b(effective )?tax rate\b", re.I),
     "debt to equity": re.compile(r"\bdebt[- ]to[- ]equity\b", re.I),
+    "total liabilities": re.compile(r"\btotal liabilities\b(?! and)", re.I),
 }
 PRIOR_YEAR_RE = re.compile(
     r"\b(a year (earlier|ago|before)|last year|prior[- ]year|previous year|year[- ]ago|"
@@ -90,6 +97,8 @@ FISCAL_Q_RE = re.compile(
     re.I)
 FULL_YEAR_RE = re.compile(
     r"\b(full[- ]year|fiscal year|for the year|annual|twelve months|12 months|whole year)\b", re.I)
+REVERSED_FQ_RE = re.compile(
+    r"\b(?:fiscal|fy) ?'?(\d{4}|\d{2})(?:'s)? (first|second|third|fourth|1st|2nd|3rd|4th) quarter\b", re.I)
 HALF_RE = re.compile(r"\b(six months|first half|half[- ]year|6 months|year to date|ytd)\b", re.I)
 
 
@@ -104,6 +113,7 @@ class PeriodSpec:
     fiscal_is_fy: bool = False
     calendar_year: int | None = None
     instant: bool = False
+    fiscal_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -175,6 +185,8 @@ def stem(w: str) -> str:
         w = w[:-2]
     elif w.endswith("ing") and len(w) > 6:
         w = w[:-3]
+    elif w.endswith(("ion", "ive")) and len(w) > 7:
+        w = w[:-3]
     if w.endswith("e") and len(w) > 3:
         w = w[:-1]
     return w
@@ -233,6 +245,10 @@ def parse_period(text: str) -> PeriodSpec:
         r"\b(at|as of|on|end of|balance|outstanding|held)\b", text, re.I))
     if end is not None:
         return PeriodSpec("explicit", end=end, months=months, instant=instant)
+    r = REVERSED_FQ_RE.search(text)
+    if r:
+        year = int(r.group(1)) + (2000 if len(r.group(1)) == 2 else 0)
+        return PeriodSpec("explicit", months=3, fiscal=(ORDINALS[r.group(2).lower()], year), fiscal_is_fy=True)
     f = FISCAL_Q_RE.search(text)
     if f:
         if f.group(1):
@@ -247,7 +263,11 @@ def parse_period(text: str) -> PeriodSpec:
         return PeriodSpec("prior_year", months=months)
     if PRIOR_QUARTER_RE.search(text):
         return PeriodSpec("prior_quarter", months=months)
-    y = re.search(r"\b(?:in|for|during|of) (?:fiscal |fy ?)?((?:19|20)\d\d)\b", text, re.I)
+    fy = re.search(r"\b(?:fiscal(?: year)?|fy) ?'?((?:19|20)\d\d|\d\d)\b", text, re.I)
+    if fy:
+        year = int(fy.group(1)) + (2000 if len(fy.group(1)) == 2 else 0)
+        return PeriodSpec("explicit", months=months or 12, fiscal_year=year)
+    y = re.search(r"\b(?:in|for|during|of) ((?:19|20)\d\d)\b", text, re.I)
     if y:
         return PeriodSpec("explicit", months=months or 12, calendar_year=int(y.group(1)))
     return PeriodSpec("current", months=months, instant=instant)

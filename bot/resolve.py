@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.question import SOFT, PeriodSpec, Term, content_terms, stems
+from bot.question import SOFT, PeriodSpec, Term, content_terms, stem, stems
 from index.metadata import fiscal_quarter
 from index.model import Document, Fact
 from index.periods import Period, add_months
@@ -14,7 +14,7 @@ from index.periods import Period, add_months
 PRIMARY = re.compile(r"statements? of (operations|income|earnings|cash flows?)|balance sheets?|"
                      r"results of operations|financial position|statement of income", re.I)
 SECONDARY = re.compile(r"reconciliation|non-gaap|segment|supplemental|outlook|adjust", re.I)
-TOTAL_WORDS = {"total"}
+SOFT_STEMS = {stem(w) for w in SOFT}
 
 
 @dataclass
@@ -79,7 +79,7 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
     """Rows whose label and section (or a column's segment) carry every required word of the question,
     best first; ``per_share`` prefers per-share rows (True) or share counts (False)."""
     ignore = ignore or set()
-    required = [t for t in terms if not all(len(a) == 1 and (a[0] in SOFT or a[0] in ignore) for a in t)]
+    required = [t for t in terms if not all(len(a) == 1 and (a[0] in SOFT_STEMS or a[0] in ignore) for a in t)]
     if not required:
         return []
     wanted = {w for t in terms for a in t for w in a}
@@ -101,7 +101,7 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             in_label += len(missing)
         extra = [w for w in label_words if w not in wanted and w not in {"and", "of", "the", "total", "net"}]
         score = 2.0 * in_label + (len(required) - in_label) * 0.8 - 0.5 * len(extra)
-        if any(a[0] in label_words for t in terms for a in t if a[0] in SOFT):
+        if any(a[0] in label_words for t in terms for a in t if a[0] in SOFT_STEMS):
             score += 0.3
         if PRIMARY.search(f0.table_title):
             score += 0.6
@@ -146,6 +146,12 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
                 back = (fq[1] - y) * 4 + (fq[0] - q)
                 return add_months(cur.end, -3 * back), 3
             return add_months(date(y, 1, 31), 3 * q - 1), 3
+        if spec.fiscal_year is not None:
+            fq = fiscal_quarter(doc.metadata)
+            if fq and cur is not None:
+                year_end = add_months(cur.end, 3 * (4 - fq[0]) - 12 * (fq[1] - spec.fiscal_year))
+                return year_end, spec.months or 12
+            return None, spec.months
         if spec.calendar_year is not None:
             return None, spec.months
     if cur is None:

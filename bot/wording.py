@@ -43,7 +43,7 @@ def amount(fact_value: float, unit: str, scale: float = 1.0, label: str = "") ->
     if "/" in unit:
         currency, per = unit.split("/")
         symbol = SYMBOL.get(currency, currency + " ")
-        digits = 3 if a < 1 and round(a, 2) != a else 2
+        digits = 3 if a < 1 and abs(round(a, 2) - a) > 1e-9 else 2
         text = f"{symbol}{a:,.{digits}f} per {per}"
         return f"a loss of {text}" if neg and not NEGATIVE_WORDS.search(label) else text
     text = money(fact_value, unit, scale)
@@ -93,6 +93,6 @@ def display_label(label: str) -> str:
     label = label.replace("/(loss)", " (loss)").replace("/(Loss)", " (loss)")
     label = re.sub(r"\s*\([^)]*(million|thousand|billion|\$|in )[^)]*\)\s*$", "", label,
                    flags=re.I).strip() or label
-    if label.isupper():
+    if label.isupper() and len(label.split()) >= 2:
         label = label.lower()
     return label[:1].upper() + label[1:]

@@ -245,6 +245,11 @@ _NOT_DIMENSION = re.compile(
 )
 
 
+def column_dimension(header: str) -> str:
+    """Public name of ``_dimension``: ``Americas`` for ``Fourth Quarter Ended December 31, 2024 Americas``."""
+    return _dimension(header)
+
+
 def _dimension(header: str) -> str:
     """What a heading says besides its period: a segment or region name such as ``Americas``."""
     rest = _NOT_DIMENSION.sub(" ", re.sub(r"\([^)]*\)", " ", header))
@@ -294,6 +299,10 @@ def _read_segment(segment: list[_Line], mode: str, above: list[tuple[int, str]],
     captions = [t for _, t in above] + inner_captions
     caption = " ".join(captions)
     title = _title(captions)
+    tags = [c for c in inner_captions if len(c.split()) == 1 and c not in title and not c.startswith("(")
+            and re.match(r"^[A-Za-z][\w -]*$", c)]
+    if tags:
+        title = f"{title} ({', '.join(tags)})"
     columns = _periods(heads, caption)
     scale, scale_except = _scale(caption + " " + " ".join(heads))
     currency = "TWD" if "NT$" in caption or "NTD" in caption else "USD"
