@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from bot.answer import Answer, Citation, Figure
-from bot.question import Query
+from bot.question import Query, Term
 from bot.resolve import PRIMARY, RowMatch, comparative, find_named, pick_fact, target_end
 from bot.wording import amount, display_label, period_words, relative_words, verb
 from index.model import Document, Fact
@@ -45,8 +45,7 @@ def row_name(match: RowMatch) -> str:
     """A label that reads on its own: ``Net income per share, diluted`` rather than ``Diluted``;
     the segment when the answer comes from one segment's column, the table when it is a segment's."""
     section = match.section.split(" > ")[-1] if match.section else ""
-    if section and (len(match.label.split()) <= 2 and re.match(
-            r"^(basic|diluted|total|other|others|net|gross|, net)", match.label, re.I)):
+    if section and re.match(r"^(basic|diluted|total|other|others|, net)$", match.label.strip(), re.I):
         name = f"{display_label(section)}, {match.label.lower()}"
     else:
         name = display_label(match.label)
@@ -72,7 +71,7 @@ def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
         rev = revenue_fact(doc, f)
         if rev and rev.value and rev is not f:
             pct = abs(f.value / rev.value) * 100
-            share = f", {pct:.0f}% of revenue,"
+            share = f", {pct:.0f}% of revenue," if pct >= 1 else f", {pct:.1f}% of revenue,"
             figures.append(Figure(f"{f.label} as a share of revenue", pct, "percent", f.period,
                                   doc.name, f.line, derived=True,
                                   how=f"{f.label} / {rev.label} (lines {f.line}, {rev.line})",
@@ -173,9 +172,10 @@ RATIO_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
 
 
 def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str],
-                 avoid: RowMatch | None = None) -> RowMatch | None:
+                 avoid: RowMatch | None = None, extra: tuple[Term, ...] = ()) -> RowMatch | None:
+    """The row for the first phrase found (with the question's other words, such as a segment)."""
     for phrase in phrases:
-        m = find_named(doc, phrase, ignore)
+        m = find_named(doc, phrase, ignore, extra)
         if m is not None and (avoid is None or m.key != avoid.key):
             return m
     return None
@@ -188,8 +188,8 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     if parts is None:
         return None
     top, bottom, op = parts
-    a = _first_named(doc, top, ignore)
-    b = _first_named(doc, bottom, ignore, avoid=a)
+    a = _first_named(doc, top, ignore, extra=q.terms)
+    b = _first_named(doc, bottom, ignore, avoid=a, extra=q.terms)
     if a is None or b is None:
         return None
     fa = pick_fact(doc, a.facts, q.period)

@@ -28,8 +28,8 @@ from index.model import Document
 from prompts import render
 
 MAX_QUESTION = 2000
-TICKER_Q = re.compile(r"\b(ticker|stock symbol|trading symbol|symbol|which exchange|listed on|trade[sd]? on)\b",
-                      re.I)
+TICKER_Q = re.compile(
+    r"\b(ticker|stock symbol|trading symbol|symbol|which exchange|listed on|trade[sd]? on)\b", re.I)
 PERIOD_Q = re.compile(r"\bwhat (period|quarter|time frame)\b.*\b(cover|report|release)|"
                       r"\bwhich (period|quarter)\b.*\b(cover|report)", re.I)
 
@@ -198,7 +198,7 @@ class Engine:
                 terms = content_terms(query.ratio or "") + query.terms
                 printed = [m for m in match_rows(d, terms, ignore)
                            if any(f.unit == "percent" for f in m.facts) or not m.extra]
-                answer = compose_value(d, query, printed[0]) if printed else None
+                answer = next((a for a in (compose_value(d, query, m) for m in printed[:6]) if a), None)
                 answer = answer or compose_ratio(d, query, ignore)
                 if answer:
                     return self.finish(answer, d, hits)

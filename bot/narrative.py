@@ -82,6 +82,7 @@ def find_stated_figure(doc: Document, q: Query, ignore: set[str]) -> tuple[Claim
     if not required:
         return None
     counting = bool(re.match(r"\s*how many\b", q.text, re.I))
+    rates = bool(re.search(r"%|percent|growth|margin|\brate\b|change", q.text, re.I))
     best: tuple[tuple[int, int], Claim, str] | None = None
     for b in doc.blocks:
         context = stems(b.section) if b.section else set()
@@ -89,7 +90,7 @@ def find_stated_figure(doc: Document, q: Query, ignore: set[str]) -> tuple[Claim
             words = stems(s) | context
             if not all(matches(t, words) for t in required):
                 continue
-            claims = [c for c in find_claims(s, b.line) if c.kind in ("money", "count")]
+            claims = [c for c in find_claims(s, b.line) if rates or c.kind in ("money", "count")]
             if counting:
                 claims += _plain_numbers(s, b.line)
             mentions = [m.start() for m in re.finditer(r"[A-Za-z][\w&'-]*", s)

@@ -248,7 +248,8 @@ def parse_period(text: str) -> PeriodSpec:
     r = REVERSED_FQ_RE.search(text)
     if r:
         year = int(r.group(1)) + (2000 if len(r.group(1)) == 2 else 0)
-        return PeriodSpec("explicit", months=3, fiscal=(ORDINALS[r.group(2).lower()], year), fiscal_is_fy=True)
+        quarter = ORDINALS[r.group(2).lower()]
+        return PeriodSpec("explicit", months=3, fiscal=(quarter, year), fiscal_is_fy=True)
     f = FISCAL_Q_RE.search(text)
     if f:
         if f.group(1):
@@ -263,9 +264,9 @@ def parse_period(text: str) -> PeriodSpec:
         return PeriodSpec("prior_year", months=months)
     if PRIOR_QUARTER_RE.search(text):
         return PeriodSpec("prior_quarter", months=months)
-    fy = re.search(r"\b(?:fiscal(?: year)?|fy) ?'?((?:19|20)\d\d|\d\d)\b", text, re.I)
-    if fy:
-        year = int(fy.group(1)) + (2000 if len(fy.group(1)) == 2 else 0)
+    fiscal = re.search(r"\b(?:fiscal(?: year)?|fy) ?'?((?:19|20)\d\d|\d\d)\b", text, re.I)
+    if fiscal:
+        year = int(fiscal.group(1)) + (2000 if len(fiscal.group(1)) == 2 else 0)
         return PeriodSpec("explicit", months=months or 12, fiscal_year=year)
     y = re.search(r"\b(?:in|for|during|of) ((?:19|20)\d\d)\b", text, re.I)
     if y:

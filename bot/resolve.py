@@ -15,6 +15,8 @@ PRIMARY = re.compile(r"statements? of (operations|income|earnings|cash flows?)|b
                      r"results of operations|financial position|statement of income", re.I)
 SECONDARY = re.compile(r"reconciliation|non-gaap|segment|supplemental|outlook|adjust", re.I)
 SOFT_STEMS = {stem(w) for w in SOFT}
+QUALIFIERS = {stem(w) for w in ("attributable", "shareholders", "stockholders", "parent", "common",
+                                 "company", "owners", "holders", "ordinary")}
 
 
 @dataclass
@@ -79,7 +81,8 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
     """Rows whose label and section (or a column's segment) carry every required word of the question,
     best first; ``per_share`` prefers per-share rows (True) or share counts (False)."""
     ignore = ignore or set()
-    required = [t for t in terms if not all(len(a) == 1 and (a[0] in SOFT_STEMS or a[0] in ignore) for a in t)]
+    required = [t for t in terms
+                if not all(len(a) == 1 and (a[0] in SOFT_STEMS or a[0] in ignore) for a in t)]
     if not required:
         return []
     wanted = {w for t in terms for a in t for w in a}
@@ -100,9 +103,14 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             facts = picked
             in_label += len(missing)
         extra = [w for w in label_words if w not in wanted and w not in {"and", "of", "the", "total", "net"}]
-        score = 2.0 * in_label + (len(required) - in_label) * 0.8 - 0.5 * len(extra)
-        if any(a[0] in label_words for t in terms for a in t if a[0] in SOFT_STEMS):
-            score += 0.3
+        qualifiers = [w for w in extra if w in QUALIFIERS]
+        score = 2.0 * in_label + (len(required) - in_label) * 0.8 - 0.5 * (len(extra) - len(qualifiers)) \
+            - 0.15 * len(qualifiers)
+        soft = [a[0] for t in terms for a in t if a[0] in SOFT_STEMS]
+        score += sum(1.0 if w in label_words else 0.0 for w in soft)
+        cash_words = {"cash", "flow", "operat", "activity"}
+        if re.search(r"cash flow", f0.table_title, re.I) and not (cash_words & wanted):
+            score -= 0.5
         if PRIMARY.search(f0.table_title):
             score += 0.6
         if SECONDARY.search(f0.table_title):
@@ -221,8 +229,10 @@ def comparative(doc: Document, facts: list[Fact], fact: Fact, spec: PeriodSpec |
     return max(earlier, key=lambda f: f.period.end if f.period else date.min) if earlier else None
 
 
-def find_named(doc: Document, words: str, ignore: set[str] | None = None) -> RowMatch | None:
-    """The best row for a fixed phrase such as ``total current assets`` (synonyms apply)."""
-    rows = match_rows(doc, content_terms(words), ignore)
+def find_named(doc: Document, words: str, ignore: set[str] | None = None,
+               extra: tuple[Term, ...] = ()) -> RowMatch | None:
+    """The best row for a fixed phrase such as ``total current assets`` (synonyms apply), with any
+    other words the question adds (a segment, ``non-GAAP``)."""
+    rows = match_rows(doc, content_terms(words) + extra, ignore)
     rows = [r for r in rows if not any(f.unit == "percent" for f in r.facts)] or rows
     return rows[0] if rows else None

@@ -47,6 +47,9 @@ def amount(fact_value: float, unit: str, scale: float = 1.0, label: str = "") ->
         text = f"{symbol}{a:,.{digits}f} per {per}"
         return f"a loss of {text}" if neg and not NEGATIVE_WORDS.search(label) else text
     text = money(fact_value, unit, scale)
+    if neg and re.search(r"income|earnings|profit", label, re.I) and \
+            re.search(r"\(loss\)|/\s*\(?loss", label, re.I):
+        return f"a loss of {text}"
     if neg and re.search(r"\b(paid|payments?|purchases?|repurchases?|dividends|additions|acquisitions|"
                          r"capital expenditures|repayments?)\b", label, re.I):
         return f"{text} (an outflow)"

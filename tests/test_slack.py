@@ -107,7 +107,12 @@ def test_mention_answered_in_thread(server, mock) -> None:
     assert "$2.5 million" in text and "$2,473 thousand" in text
     assert "verified" in text and "line 102" in text and "line 21" in text
     assert "$2.5 million" in reply["text"]  # the plain-text fallback
-    reactions = [(m, p.get("name")) for m, p in mock.calls if m.startswith("reactions.")]
+    deadline = time.time() + 10
+    while time.time() < deadline:  # the reaction is removed just after the reply is posted
+        reactions = [(m, p.get("name")) for m, p in mock.calls if m.startswith("reactions.")]
+        if ("reactions.remove", "hourglass_flowing_sand") in reactions:
+            break
+        time.sleep(0.05)
     assert ("reactions.add", "hourglass_flowing_sand") in reactions
     assert ("reactions.remove", "hourglass_flowing_sand") in reactions
 
