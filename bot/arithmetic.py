@@ -122,8 +122,9 @@ def check_table(table: Table) -> list[Check]:
             if best is None or abs(diff) < abs(best[0]):
                 best = (diff, formula)
         else:
-            if best is not None and TOTAL_RE.match(row.label) and (
-                    row.rule_above or row.label.lower().startswith("total")):
+            components = [r for r in rows[(last_total + 1 if last_total is not None else 0):i] if r.cells]
+            if best is not None and TOTAL_RE.match(row.label) and (row.rule_above or (
+                    row.label.lower().startswith("total") and components)):
                 diff, formula = best
                 checks.append(Check("arithmetic", "failed",
                                     f"{row.path} ≠ {_describe(formula)} (off by {diff:,.{decimals}f})",

@@ -9,6 +9,7 @@ from index.load import Source
 from index.model import Block
 from index.numbers import is_nil, read_number
 
+HEADING_WORDS = re.compile(r"\b(months? ended|quarter ended|year ended|weeks ended|as of)\b", re.I)
 RULE_RE = re.compile(r"^[\s\-=_—–]*[-=_—–]{3,}[\s\-=_—–]*$")
 SPLIT_RE = re.compile(r"\S+(?: \S+)*")
 
@@ -188,6 +189,11 @@ def split_text(source: Source) -> Layout:
                     break
                 j += 1
             if count >= 3:
+                # column headings printed above the first row of figures belong to the table
+                while i > skip and lines[i - 1].strip() and kinds[i - 1] == "text" and (
+                        len(lines[i - 1]) - len(lines[i - 1].lstrip()) >= 8 or RULE_RE.match(lines[i - 1])
+                        or HEADING_WORDS.search(lines[i - 1])) and len(lines[i - 1].strip()) < 120:
+                    i -= 1
                 body = [RawLine(k + 1, lines[k], char_pieces(lines[k])) for k in range(i, last + 1)]
                 for k in range(i, last + 1):
                     kinds[k] = "table"
