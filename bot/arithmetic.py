@@ -9,8 +9,9 @@ from index.facts import unit_and_scale
 from index.model import Row, Table
 
 TOTAL_RE = re.compile(
-    r"^(total\b|gross (profit|loss|margin)$|(loss|income|profit) (from|before)|operating (income|loss)|"
-    r"net (income|loss|earnings|cash|increase|decrease)|income \(loss\)|adjusted ebitda)", re.I)
+    r"^(total\b|gross (profit|loss|margin)$|(loss|income|profit|earnings) (from|before)|"
+    r"operating (income|loss|profit|result)|net (income|loss|earnings|profit|result|cash|increase|decrease)|"
+    r"income \(loss\)|adjusted ebitda)", re.I)
 Formula = list[tuple[Row, int]]
 
 

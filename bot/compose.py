@@ -51,7 +51,7 @@ def row_name(match: RowMatch) -> str:
         name = display_label(match.label)
     dims = {column_dimension(f.column) for f in match.facts if f.column_index >= 0}
     dims.discard("")
-    if len(dims) == 1 and dims != {"Total"}:
+    if len(dims) == 1 and dims != {"Total"} and len(next(iter(dims)).split()) <= 2:
         name += f" ({dims.pop()})"
     elif re.search(r"\boperations\b|\bsegment\b", match.table_title, re.I) and not PRIMARY.search(
             match.table_title) and not re.search(r"consolidated", match.table_title, re.I):

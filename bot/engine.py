@@ -28,6 +28,8 @@ from index.model import Document
 from prompts import render
 
 MAX_QUESTION = 2000
+OUTLOOK_Q = re.compile(r"\b(outlook|guidance|forecast|expect(s|ed)?|anticipate[sd]?|next (quarter|year))\b",
+                       re.I)
 TICKER_Q = re.compile(
     r"\b(ticker|stock symbol|trading symbol|symbol|which exchange|listed on|trade[sd]? on)\b", re.I)
 PERIOD_Q = re.compile(r"\bwhat (period|quarter|time frame)\b.*\b(cover|report|release)|"
@@ -192,6 +194,11 @@ class Engine:
                                               [], [Citation(d.name, passage.line, passage.text)], d.name),
                                        d, hits, quote=False)
             return self.not_stated(query, docs[0] if docs else None)
+        if OUTLOOK_Q.search(query.text):
+            # guidance is stated in words ("expected to be $32.5 billion, plus or minus 2%")
+            stated = self.stated_figure(query, docs, ignore, hits)
+            if stated is not None:
+                return stated
         best: tuple[float, Document, RowMatch] | None = None
         for d in docs:
             if query.kind == "ratio":

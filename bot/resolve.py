@@ -11,8 +11,9 @@ from index.metadata import fiscal_quarter
 from index.model import Document, Fact
 from index.periods import Period, add_months
 
-PRIMARY = re.compile(r"statements? of (operations|income|earnings|cash flows?)|balance sheets?|"
-                     r"results of operations|financial position|statement of income", re.I)
+PRIMARY = re.compile(r"statements? of (operations|income|earnings|cash flows?|comprehensive income|"
+                     r"profit or loss)|balance sheets?|results of operations|financial position|"
+                     r"income statements?|cash flow statements?|profit and loss", re.I)
 SECONDARY = re.compile(r"reconciliation|non-gaap|segment|supplemental|outlook|adjust", re.I)
 SOFT_STEMS = {stem(w) for w in SOFT}
 QUALIFIERS = {stem(w) for w in ("attributable", "shareholders", "stockholders", "parent", "common",
@@ -159,7 +160,7 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
             if fq and cur is not None:
                 year_end = add_months(cur.end, 3 * (4 - fq[0]) - 12 * (fq[1] - spec.fiscal_year))
                 return year_end, spec.months or 12
-            return None, spec.months
+            return None, spec.months or 12
         if spec.calendar_year is not None:
             return None, spec.months
     if cur is None:
@@ -181,8 +182,9 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
     if not dated:
         return facts[0] if facts and spec.relative == "current" else None
     end, months = target_end(doc, spec)
-    if spec.calendar_year is not None and end is None:
-        pool = [f for f in dated if f.period and f.period.end.year == spec.calendar_year]
+    year = spec.calendar_year if spec.calendar_year is not None else spec.fiscal_year
+    if year is not None and end is None:
+        pool = [f for f in dated if f.period and f.period.end.year == year]
         if months:
             pool = [f for f in pool if f.period and f.period.months == months] or pool
         return max(pool, key=lambda f: f.period.months if f.period else 0) if pool else None

@@ -18,6 +18,7 @@ STOP = {
     "which", "while", "also", "has", "had", "have", "be", "been", "both", "during", "when", "after",
     "before", "approximately", "about", "over", "up", "down", "versus", "vs", "respectively",
     "reported", "primarily", "due", "result", "results", "record", "end", "beginning", "it", "we",
+    "earlier", "later", "ago", "previous", "years", "quarterly", "rose", "fell",
 }
 REVENUE = re.compile(r"^(total )?(net )?(revenues?|sales)$|^total net revenues$|^net sales$", re.I)
 STATUSES = ("verified", "unverifiable", "contradicted")

@@ -8,7 +8,7 @@ from index.model import Document, Fact
 from index.numbers import format_money
 from index.periods import Period
 
-SYMBOL = {"USD": "$", "TWD": "NT$", "EUR": "€", "GBP": "£"}
+SYMBOL = {"USD": "$", "TWD": "NT$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "C$"}
 NEGATIVE_WORDS = re.compile(r"\b(loss|losses|deficit|expenses?|costs?|used in|outflows?|decrease)\b", re.I)
 
 

@@ -7,11 +7,11 @@ from datetime import date
 
 from index.layout import Layout
 from index.model import Metadata, Table
-from index.periods import DATE_RE, Period, add_months, find_date, quarter_code
+from index.periods import DATE_RE, DMY_RE, Period, add_months, find_date, quarter_code
 
 TICKER_RE = re.compile(
-    r"\((NYSE American|NYSE MKT|NYSE|NASDAQ|Nasdaq|OTCQB|OTCQX|OTC|AMEX|TSX|TWSE|LSE)\s*:\s*"
-    r"([A-Z][A-Z.]{0,6})\)")
+    r"\((NYSE American|NYSE MKT|NYSE|NASDAQ|Nasdaq|OTCQB|OTCQX|OTC|AMEX|TSX|TWSE|LSE|Euronext|"
+    r"[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)\s*:\s*([A-Z][A-Z0-9.]{0,6})\)")
 COMPANY_RE = re.compile(r"^(.*?)\s+(?:Reports|Announces|Reported|Posts|Delivers|Releases|Provides)\b")
 FISCAL_RE = re.compile(
     r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?"
@@ -44,7 +44,7 @@ def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
             meta.release_date = date.fromisoformat(layout.meta["date"][:10])
         except ValueError:
             pass
-    meta.period = _reported_period(tables)
+    meta.period = reported_period(tables)
     f = FISCAL_RE.search(head)
     if f:
         fiscal = "fiscal " if "fiscal" in f.group(0).lower() else ""
@@ -62,9 +62,10 @@ def _release_date(texts: list[str]) -> date | None:
     """The dateline's date (``MIAMI--(BUSINESS WIRE)--February 10, 2025--``), else a date alone on
     a line near the top."""
     for text in texts:
-        d = re.search(r"(?:--|/|\)|^)\s*(" + DATE_RE.pattern + r")\s*(?:--|/|$)", text, re.I)
-        if d:
-            return find_date(d.group(1))
+        for pattern in (DATE_RE.pattern, DMY_RE.pattern):
+            d = re.search(r"(?:--|—|/|\)|,|^)\s*(" + pattern + r")\s*(?:--|—|/|$)", text, re.I)
+            if d:
+                return find_date(d.group(1))
     for text in texts[:10]:
         d = DATE_RE.search(text)
         if d and len(text) < 60:
@@ -84,7 +85,7 @@ def fiscal_quarter(meta: Metadata) -> tuple[int, int] | None:
     return (ORDINAL[m.group(1)], int(m.group(2))) if m else None
 
 
-def _reported_period(tables: list[Table]) -> Period | None:
+def reported_period(tables: list[Table]) -> Period | None:
     """The latest quarter among the statement columns; else the latest duration."""
     periods = [c.period for t in tables for c in t.columns if c.period and c.period.months]
     quarters = [p for p in periods if p.months == 3]
@@ -102,6 +103,16 @@ def resolve_quarter_codes(tables: list[Table], meta: Metadata) -> None:
                 continue
             code = quarter_code(col.header)
             end: date | None = None
+            fy = re.search(r"\b(?:FY|fiscal(?: year)?|full[- ]year|year)\s*'?(\d{4}|\d{2})\b", col.header, re.I)
+            if code is None and fy:
+                year = int(fy.group(1)) + (2000 if len(fy.group(1)) == 2 else 0)
+                if fq and meta.period and re.search(r"FY|fiscal", col.header, re.I):
+                    end = add_months(meta.period.end, 3 * (4 - fq[0]) - 12 * (fq[1] - year))
+                else:
+                    end = date(year, 12, 31)
+                near_end = [k for k in known if abs((k - end).days) <= 7]
+                col.period = Period(near_end[0] if near_end else end, 12)
+                continue
             if code and re.search(r"FY", col.header, re.I) and fq and meta.period:
                 q, y = code
                 back = (fq[1] - y) * 4 + (fq[0] - q)

@@ -109,7 +109,8 @@ def parse_value(text: str) -> float | None:
 
 def format_money(value: float, currency: str = "USD") -> str:
     """Words a person would use: ``$2.5 million``, ``NT$32.5 billion``, ``$789,000``."""
-    symbol = {"USD": "$", "TWD": "NT$", "EUR": "€", "GBP": "£"}.get(currency, currency + " ")
+    symbol = {"USD": "$", "TWD": "NT$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "C$"}.get(
+        currency, currency + " ")
     sign = "-" if value < 0 else ""
     a = abs(value)
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):

@@ -21,6 +21,7 @@ _MONTH_RE = (
 )
 DATE_RE = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 MONTH_DAY_RE = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})\b,?", re.I)
+DMY_RE = re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 SLASH_DATE_RE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})\b")
 YEAR_RE = re.compile(r"(?<![\d,.$])((?:19|20)\d\d)(?![\d,])")
 DURATION_WORDS = {
@@ -90,6 +91,8 @@ def find_date(text: str, default_month_day: tuple[int, int] | None = None) -> da
     """The last full date in a text (``June 30, 2007``, ``12/31/24``, ``Dec. 31 2024``)."""
     found: list[tuple[int, date]] = []
     for m in DATE_RE.finditer(text):
+        found.append((m.start(), _safe_date(_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))))
+    for m in DMY_RE.finditer(text):
         found.append((m.start(), _safe_date(_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))))
     for m in SLASH_DATE_RE.finditer(text):
         found.append((m.start(), _safe_date(_year(m["y"]), int(m["m"]), int(m["d"]))))

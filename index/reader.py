@@ -9,7 +9,7 @@ from index.errors import NotAReleaseError
 from index.facts import facts_of
 from index.layout import split_source
 from index.load import Source, load_source
-from index.metadata import read_metadata, resolve_quarter_codes
+from index.metadata import read_metadata, reported_period, resolve_quarter_codes
 from index.model import Document, Table
 from index.tables import read_region
 
@@ -37,6 +37,8 @@ def read_source(source: Source) -> Document:
         )
     meta = read_metadata(layout, tables)
     resolve_quarter_codes(tables, meta)
+    if meta.period is None:
+        meta.period = reported_period(tables)
     facts = [f for t in tables for f in facts_of(t)]
     return Document(name=source.name, path=source.path, sha256=source.sha256, lines=source.lines,
                     metadata=meta, blocks=layout.blocks, tables=tables, facts=facts)

@@ -215,6 +215,7 @@ def _periods(headers: list[str], title: str) -> list[Column]:
     title_months = duration_months(title) if re.search(r"ended|months|year", title, re.I) else None
     balance = bool(re.search(r"balance sheet|financial position|as of", title, re.I))
     dates = [find_date(h) for h in headers]
+    title_md = list(MONTH_DAY_RE.finditer(title))
     for i, h in enumerate(headers):
         if dates[i] is None and re.search(r"\b(?:19|20)\d\d\b", h):
             for j in sorted(range(len(headers)), key=lambda j: abs(j - i)):
@@ -222,6 +223,9 @@ def _periods(headers: list[str], title: str) -> list[Column]:
                 if j != i and md:
                     dates[i] = find_date(h + " " + md[-1].group(0).rstrip(","))
                     break
+            if dates[i] is None and title_md:
+                # "Years Ended December 31," printed in the caption above columns of bare years
+                dates[i] = find_date(h + " " + title_md[-1].group(0).rstrip(","))
     for i, h in enumerate(headers):
         change = bool(CHANGE.search(h))
         months = months_known[i]
@@ -305,7 +309,7 @@ def _read_segment(segment: list[_Line], mode: str, above: list[tuple[int, str]],
         title = f"{title} ({', '.join(tags)})"
     columns = _periods(heads, caption)
     scale, scale_except = _scale(caption + " " + " ".join(heads))
-    currency = "TWD" if "NT$" in caption or "NTD" in caption else "USD"
+    currency = table_currency(caption + " " + " ".join(heads))
     rows = _rows(body, cols, mode, pre_sections)
     line = (above[0][0] if above else segment[0].raw.line)
     return Table(id=f"t{table_id}", title=title, caption=caption, scale=scale,
@@ -333,8 +337,23 @@ def _title(captions: list[str]) -> str:
     return candidates[-1] if candidates else "Table"
 
 
-SCALE_RE = re.compile(r"\b(?:in|amounts in|\$ in|NT\$|US\$)\s*(?:NT\$|US\$|\$)?\s*"
-                      r"(thousands?|millions?|billions?)", re.I)
+_CUR = r"(?:NT\$|US\$|HK\$|C\$|A\$|\$|€|£|¥|EUR|USD|GBP|JPY|RMB|CNY|CHF|TWD)"
+SCALE_RE = re.compile(
+    r"\b(?:in|amounts in)\s*" + _CUR + r"?\s*(thousands?|millions?|billions?)\b"
+    r"|" + _CUR + r"\s*(?:in\s*)?(thousands?|millions?|billions?)\b"
+    r"|\b(thousands?|millions?|billions?) of (?:u\.?s\.? )?(?:dollars|euros|pounds|yen|yuan|francs)\b"
+    r"|\((000)'?s?\)|\bin (000)'?s\b", re.I)
+CURRENCIES = [("TWD", r"NT\$|\bNTD\b|\bTWD\b"), ("EUR", r"€|\bEUR\b|\beuros?\b"),
+              ("GBP", r"£|\bGBP\b|\bpounds sterling\b"), ("JPY", r"¥|\bJPY\b|\byen\b"),
+              ("CNY", r"\bRMB\b|\bCNY\b|\byuan\b"), ("CAD", r"C\$|\bCAD\b"), ("CHF", r"\bCHF\b")]
+
+
+def table_currency(text: str) -> str:
+    """The currency a table's caption names; US dollars when it names none."""
+    for code, pattern in CURRENCIES:
+        if re.search(pattern, text, re.I if code not in ("CNY",) else 0):
+            return code
+    return "USD"
 
 
 def _scale(text: str) -> tuple[float, str]:
@@ -343,8 +362,8 @@ def _scale(text: str) -> tuple[float, str]:
     m = SCALE_RE.search(text)
     if not m:
         return 1.0, ""
-    word = m.group(1).lower().rstrip("s")
-    scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9}[word]
+    word = next(g for g in m.groups() if g).lower().rstrip("s")
+    scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "000": 1e3}[word]
     rest = text[m.end(): m.end() + 80]
     ex = re.match(r"[^)]*?except\s+([^)]*)", rest, re.I)
     return scale, (ex.group(1).strip() if ex else "")

@@ -13,7 +13,8 @@ from index.reader import read_release
 from tests.conftest import make_store
 
 SYNTHETIC = Path(__file__).parent / "data" / "synthetic"
-RELEASES = {"acme-q3-2025.txt": "acme-q3-2025.jsonl", "nimbus-q1-fy2026.html": "nimbus-q1-fy2026.jsonl"}
+RELEASES = {"acme-q3-2025.txt": "acme-q3-2025.jsonl", "nimbus-q1-fy2026.html": "nimbus-q1-fy2026.jsonl",
+            "europa-fy2025.md": "europa-fy2025.jsonl"}
 CASES = [(release, item) for release, gold in RELEASES.items() for item in load_gold(SYNTHETIC / gold)]
 
 
