@@ -103,7 +103,8 @@ def resolve_quarter_codes(tables: list[Table], meta: Metadata) -> None:
                 continue
             code = quarter_code(col.header)
             end: date | None = None
-            fy = re.search(r"\b(?:FY|fiscal(?: year)?|full[- ]year|year)\s*'?(\d{4}|\d{2})\b", col.header, re.I)
+            fy = re.search(r"\b(?:FY|fiscal(?: year)?|full[- ]year|year)\s*'?(\d{4}|\d{2})\b",
+                           col.header, re.I)
             if code is None and fy:
                 year = int(fy.group(1)) + (2000 if len(fy.group(1)) == 2 else 0)
                 if fq and meta.period and re.search(r"FY|fiscal", col.header, re.I):
