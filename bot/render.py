@@ -75,4 +75,4 @@ def print_answer(answer: Answer, console: Console | None = None) -> None:
 
     console = console or Console(highlight=False)
     for text, style in answer_lines(answer):
-        console.print(Text(text, style=style), soft_wrap=True)
+        console.print(Text(text, style=style), soft_wrap=not console.is_terminal)
