@@ -141,7 +141,8 @@ class Query:
             if self.kind == "value" and self.period.relative == "current" and previous.kind != "value":
                 kind = previous.kind
             q = replace(q, terms=previous.terms, ratio=previous.ratio, kind=kind,
-                        narrative=previous.narrative, has_metric=True, wants_loss=previous.wants_loss,
+                        narrative=self.narrative or previous.narrative, has_metric=True,
+                        wants_loss=previous.wants_loss,
                         wants_profit=previous.wants_profit)
             if kind in ("change", "percent_change") and self.period.relative != "current":
                 q = replace(q, period=PeriodSpec())

@@ -139,3 +139,11 @@ def test_unknown_doc(engine) -> None:
 def test_empty_index(store) -> None:
     with pytest.raises(IndexStoreError, match="empty"):
         Engine(store).ask("what was revenue?")
+
+
+def test_why_follow_up_keeps_the_subject(engine) -> None:
+    talk = Conversation()
+    engine.ask("How did revenue change from last year?", conversation=talk)
+    why = engine.ask("Why did it fall?", conversation=talk)
+    assert "North American and Asian markets" in why.text
+    assert [c.line for c in why.citations] == [17]
