@@ -66,3 +66,32 @@ def engine(sample_store):
     from bot.engine import Engine
 
     return Engine(sample_store)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on now."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_for_port(port: int, proc, what: str, timeout: float = 60.0) -> None:
+    """Wait until a started process listens on ``port``; stop it and fail the test otherwise."""
+    import os
+    import signal
+    import socket
+    import time
+
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            if proc.poll() is not None:
+                pytest.fail(f"{what} exited early")
+            time.sleep(0.2)
+    os.killpg(proc.pid, signal.SIGTERM)
+    pytest.fail(f"{what} did not listen within {timeout:.0f} s")

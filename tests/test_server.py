@@ -5,24 +5,16 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from bot.engine import Engine
-from tests.conftest import SAMPLE, make_store, read
+from tests.conftest import SAMPLE, free_port, make_store, read, wait_for_port
 
 pytestmark = pytest.mark.server
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -34,18 +26,7 @@ def chroma_url(tmp_path_factory):
     folder = tmp_path_factory.mktemp("chroma-server")
     proc = subprocess.Popen([exe, "run", "--host", "127.0.0.1", "--port", str(port), "--path", str(folder)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("chroma run exited early")
-            time.sleep(0.2)
-    else:
-        os.killpg(proc.pid, signal.SIGTERM)
-        pytest.fail("chroma run did not listen within 60 s")
+    wait_for_port(port, proc, "chroma run")
     yield f"http://127.0.0.1:{port}"
     os.killpg(proc.pid, signal.SIGTERM)
     proc.wait(timeout=20)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import threading
@@ -18,17 +17,11 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLE, make_store, read
+from tests.conftest import SAMPLE, free_port, make_store, read, wait_for_port
 from tests.slack_mock import BOT_ID, BOT_USER, MockSlack, event, sign
 
 SECRET = "test-signing-secret"
 TOKEN = "xoxb-test-token-never-logged"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -56,15 +49,7 @@ def server(index_dir: Path, mock: MockSlack, tmp_path_factory) -> Any:
     with log.open("w") as out:
         proc = subprocess.Popen([sys.executable, "-m", "bot.cli", "slack", "--http", "--port", str(port)],
                                 env=env, stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
-                break
-        except OSError:
-            if proc.poll() is not None:
-                pytest.fail("pressbot slack exited early:\n" + log.read_text())
-            time.sleep(0.2)
+    wait_for_port(port, proc, "pressbot slack")
     yield {"url": f"http://127.0.0.1:{port}/slack/events", "log": log}
     proc.terminate()
     proc.wait(timeout=20)
