@@ -27,7 +27,7 @@ def _decimals(rows: list[Row]) -> int:
 def _formulas(rows: list[Row], i: int, last_total: int | None, prev_total: int | None) -> list[Formula]:
     target = rows[i]
     start = (last_total + 1) if last_total is not None else 0
-    items = [r for r in rows[start:i] if r.cells]
+    items = [r for r in rows[start:i] if r.cells and not _unitless(r)]
     same = [r for r in items if r.section == target.section]
     out: list[Formula] = []
     for group in (items, same):
@@ -42,18 +42,9 @@ def _formulas(rows: list[Row], i: int, last_total: int | None, prev_total: int |
             p = rows[prev_total]
             out.append([(p, 1), (t, -1)])
             out.append([(p, 1), (t, 1)])
-    depth = len(target.section)
-    level: list[Row] = []
-    for r in reversed(rows[:i]):
-        if r.section == target.section:
-            level.append(r)
-        elif r.section[:depth] == target.section and len(r.section) > depth:
-            if len(r.section) == depth + 1 and r.label.lower().startswith("total"):
-                level.append(r)
-        else:
-            break
+    level = _level(rows, i)
     if len(level) >= 2:
-        out.append([(r, 1) for r in reversed(level) if r.cells])
+        out.append([(r, 1) for r in level if r.cells])
     if i > 0:
         run = []
         for r in reversed(rows[:i]):
@@ -69,7 +60,42 @@ def _formulas(rows: list[Row], i: int, last_total: int | None, prev_total: int |
         if len(flows) >= 2:
             out.append([(r, 1) for r in flows] + [(r, 1) for r in rows[:i] if "exchange rate" in
                                                    r.label.lower()])
+    out = [[(r, s) for r, s in f if not _unitless(r)] for f in out]
     return [f for f in out if f]
+
+
+def _level(rows: list[Row], i: int) -> list[Row]:
+    """The parts a total at its own level adds up: rows of its section, and for each sub-section its
+    own total (or its rows when it has none); a sub-section closed by a total at this level is left to
+    that total."""
+    target = rows[i]
+    depth = len(target.section)
+    block: list[Row] = []
+    for r in reversed(rows[:i]):
+        if r.section[:depth] != target.section:
+            break
+        block.append(r)
+    block.reverse()
+    out: list[Row] = []
+    run: list[Row] = []
+
+    def flush(covered: bool) -> None:
+        if run and not covered:
+            last = run[-1]
+            closing = last.rule_above or last.label.lower().startswith("total") or TOTAL_RE.match(last.label)
+            out.extend([last] if closing else run)
+        run.clear()
+
+    for r in block:
+        if len(r.section) == depth:
+            flush(covered=r.label.lower().startswith("total"))
+            out.append(r)
+        else:
+            if run and run[-1].section[: depth + 1] != r.section[: depth + 1]:
+                flush(covered=False)
+            run.append(r)
+    flush(covered=False)
+    return out
 
 
 def _evaluate(formula: Formula, target: Row, cols: list[int], tol: float) -> float | None:
@@ -123,9 +149,10 @@ def check_table(table: Table) -> list[Check]:
             if best is None or abs(diff) < abs(best[0]):
                 best = (diff, formula)
         else:
-            components = [r for r in rows[(last_total + 1 if last_total is not None else 0):i] if r.cells]
-            if best is not None and TOTAL_RE.match(row.label) and (row.rule_above or (
-                    row.label.lower().startswith("total") and components)):
+            components = [r for r in rows[(last_total + 1 if last_total is not None else 0):i]
+                          if r.cells and not _unitless(r)]
+            if best is not None and TOTAL_RE.match(row.label) and components and (
+                    row.rule_above or row.label.lower().startswith("total")):
                 diff, formula = best
                 checks.append(Check("arithmetic", "failed",
                                     f"{row.path} ≠ {_describe(formula)} (off by {diff:,.{decimals}f})",
@@ -138,8 +165,9 @@ def check_table(table: Table) -> list[Check]:
 
 
 def _unitless(row: Row) -> bool:
-    return any(c.percent or c.bps for c in row.cells.values()) or bool(
-        re.search(r"per share|margin|%", row.label, re.I))
+    return any(c.percent or c.bps for c in row.cells.values()) or bool(re.search(
+        r"(^|\s)(earnings|income|loss|dividends?)( declared)? per (common )?share|^(basic|diluted)$|"
+        r"\bmargin\b|%", row.label, re.I))
 
 
 def _balance(table: Table, cols: list[int]) -> list[Check]:
@@ -173,7 +201,7 @@ def _eps(table: Table, cols: list[int]) -> list[Check]:
     if not eps_rows or not share_rows:
         return checks
     for eps in eps_rows:
-        kind = "diluted" if "diluted" in eps.label.lower() else "basic"
+        kind = "diluted" if "diluted" in eps.path.lower() else "basic"
         shares = next((r for r in share_rows if kind in r.path.lower()), None)
         if shares is None:
             generic = [r for r in share_rows if not re.search(r"basic|diluted", r.path, re.I)]
@@ -198,6 +226,8 @@ def _eps(table: Table, cols: list[int]) -> list[Check]:
                 eps.cells[c].text.count("(") and computed > 0)
             status = "passed" if ok and sign_ok else "failed"
             note = "" if sign_ok else " (sign differs: printed as a loss)"
+            if sign_ok and not ok and 0 < e < computed <= e * 1.35:
+                note = " (printed lower: earnings allocated to participating securities, or a diluted numerator?)"
             checks.append(Check(
                 "arithmetic", status,
                 f"{eps.path} = {net.name} / {shares.name}: {computed:.{decimals + 2}f} vs "

@@ -377,6 +377,7 @@ def _rows(body: list[_Line], cols: list[_Col], mode: str, pre_sections: list[str
     rule_above = False
     after_total = False
     prev_indent = 0
+    last_label = ""
     data_lines = [x for x in body if x.data]
     for idx, line in enumerate(body):
         raw = line.raw
@@ -412,7 +413,7 @@ def _rows(body: list[_Line], cols: list[_Col], mode: str, pre_sections: list[str
             stack = [(i, s) for i, s in stack if i < row_indent]
         prev_indent = row_indent
         if after_total:
-            if stack and stack[-1][0] >= 0:
+            if stack and stack[-1][0] >= 0 and _closes(last_label, stack[-1][1]):
                 stack.pop()
             after_total = False
         label_parts: list[str] = []
@@ -440,7 +441,16 @@ def _rows(body: list[_Line], cols: list[_Col], mode: str, pre_sections: list[str
                         rule_above=rule_above, unit_note=_unit_note(label)))
         rule_above = False
         after_total = label.lower().startswith("total")
+        last_label = label
     return rows
+
+
+def _closes(total: str, section: str) -> bool:
+    """Whether a total row closes a section: ``Total current assets`` closes ``Current Assets``."""
+    def words(text: str) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())} - {"total", "net", "and", "of", "the"}
+
+    return bool(words(section)) and words(section) <= words(total)
 
 
 def _closed(text: str) -> bool:

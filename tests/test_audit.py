@@ -110,3 +110,16 @@ def test_audit_does_not_import_torch_or_chromadb() -> None:
             "assert 'torch' not in sys.modules and 'chromadb' not in sys.modules")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(("name", "line"), [
+    ("watts-water_fy2024-q4.md", 260),   # total current assets over a nested inventories subtotal
+    ("watts-water_fy2024-q4.md", 273),   # total assets = current + PP&E net + other assets
+    ("watts-water_fy2024-q4.md", 310),   # equity rows whose labels say "1 vote per share"
+    ("watts-water_fy2024-q4.md", 216),   # diluted EPS against diluted shares (rounded to 0.1 million)
+    ("evi-industries_fy2025-q2.md", 218),
+    ("nvidia_fy2025-q2.html", 1414),     # pre-tax = operating income + other income (expense), net
+])
+def test_subtotals_in_other_layouts_pass(name: str, line: int) -> None:
+    checks = [c for c in audit(read(name)).checks if c.line == line and c.kind == "arithmetic"]
+    assert checks and all(c.status == "passed" for c in checks), [c.text for c in checks]
