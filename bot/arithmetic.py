@@ -227,7 +227,8 @@ def _eps(table: Table, cols: list[int]) -> list[Check]:
             status = "passed" if ok and sign_ok else "failed"
             note = "" if sign_ok else " (sign differs: printed as a loss)"
             if sign_ok and not ok and 0 < e < computed <= e * 1.35:
-                note = " (printed lower: earnings allocated to participating securities, or a diluted numerator?)"
+                note = (" (printed lower: earnings allocated to participating securities, "
+                        "or a diluted numerator?)")
             checks.append(Check(
                 "arithmetic", status,
                 f"{eps.path} = {net.name} / {shares.name}: {computed:.{decimals + 2}f} vs "

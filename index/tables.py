@@ -448,7 +448,8 @@ def _rows(body: list[_Line], cols: list[_Col], mode: str, pre_sections: list[str
 def _closes(total: str, section: str) -> bool:
     """Whether a total row closes a section: ``Total current assets`` closes ``Current Assets``."""
     def words(text: str) -> set[str]:
-        return {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())} - {"total", "net", "and", "of", "the"}
+        found = {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())}
+        return found - {"total", "net", "and", "of", "the"}
 
     return bool(words(section)) and words(section) <= words(total)
 
