@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from index.errors import InputError, PressbotError
+from index.errors import InputError, NotAReleaseError, PressbotError
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -65,19 +65,20 @@ def _settings(args: argparse.Namespace) -> Any:
     return Settings.load(index=getattr(args, "index", None))
 
 
-def release_files(paths: list[str]) -> list[Path]:
-    """Files named, and release files inside folders named (sorted); a bad path is an error."""
-    out: list[Path] = []
+def release_files(paths: list[str]) -> list[tuple[Path, bool]]:
+    """Files named (explicit), and release files found inside folders named (sorted); a bad path is an
+    error."""
+    out: list[tuple[Path, bool]] = []
     for raw in paths:
         p = Path(raw).expanduser()
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and f.name != "SOURCES.md")
+                           and not f.name.startswith("."))
             if not found:
                 raise InputError(f"{p}: no .txt, .md or .html files in this folder")
-            out.extend(found)
+            out.extend((f, False) for f in found)
         elif p.exists():
-            out.append(p)
+            out.append((p, True))
         else:
             raise InputError(f"{p}: no such file or folder")
     return out
@@ -92,8 +93,16 @@ def cmd_index_add(args: argparse.Namespace) -> int:
         paths.append(str(SAMPLE))
     if not paths:
         raise InputError("give release files or folders to add (or --sample for the bundled sample)")
-    files = release_files(paths)
-    docs = [read_release(f.resolve()) for f in files]  # read everything first: bad input adds nothing
+    docs = []
+    for f, explicit in release_files(paths):  # read everything first: bad input adds nothing
+        try:
+            docs.append(read_release(f.resolve()))
+        except NotAReleaseError as exc:
+            if explicit:
+                raise
+            print(f"pressbot: skipped {f}: {str(exc).split(' does not', 1)[-1].strip()}", file=sys.stderr)
+    if not docs:
+        raise InputError("no release to add in " + ", ".join(paths))
     store = build_store(_settings(args))
     if args.if_empty and store.catalog():
         return 0

@@ -46,6 +46,16 @@ def _sentences(doc: Document) -> list[tuple[str, int, str, str]]:
     return out
 
 
+def in_sequence(term: Term, text: str) -> bool:
+    """A term present with its words side by side (``chief executive``, not ``chief ... executive``)."""
+    seq = [stem(w) for w in re.findall(r"[a-z][a-z'&]*", text.lower())]
+    for alt in term:
+        n = len(alt)
+        if any(tuple(seq[i: i + n]) == alt for i in range(len(seq) - n + 1)):
+            return True
+    return False
+
+
 def _required(terms: tuple[Term, ...], ignore: set[str]) -> list[Term]:
     return [t for t in terms if not all(len(a) == 1 and a[0] in ignore for a in t)]
 
@@ -62,7 +72,7 @@ def find_passage(doc: Document, q: Query, ignore: set[str], boost: dict[int, flo
         own = stems(s)
         words = own | stems(context)
         if kind == "who":
-            if not all(matches(t, own) or matches(t, stems(s.lower())) for t in required):
+            if not all(in_sequence(t, s) for t in required):
                 continue
         elif not all(matches(t, words) for t in required):
             continue

@@ -100,3 +100,14 @@ def test_unknown_doc(cli, capsys) -> None:
     cli("index", "add", "--sample", "--quiet")
     assert cli("ask", "--doc", "nope", "what was revenue?") != 0
     assert "no release named 'nope'" in capsys.readouterr().err
+
+
+def test_folder_skips_files_that_are_not_releases(cli, capsys, tmp_path: Path) -> None:
+    folder = tmp_path / "releases"
+    folder.mkdir()
+    (folder / "README.md").write_text("Notes about this folder.\n")
+    (folder / "capstone.txt").write_text(SAMPLE.read_text())
+    assert cli("index", "add", str(folder)) == 0
+    captured = capsys.readouterr()
+    assert "added     capstone" in captured.out and "skipped" in captured.err
+    assert cli("index", "add", str(folder / "README.md")) != 0  # named explicitly, it is an error
