@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from index.claims import find_claims
 from index.errors import NotAReleaseError
 from index.facts import facts_of
 from index.layout import split_source
@@ -30,7 +31,9 @@ def read_source(source: Source) -> Document:
     for region in layout.regions:
         tables.extend(read_region(region, len(tables)))
     words = len(RELEASE_WORDS.findall(source.text[:200_000]))
-    if not tables and words < 2:
+    figures = len(find_claims(" ".join(b.text for b in layout.blocks)[:200_000]))
+    facts = sum(len(t.rows) for t in tables)
+    if not facts and (words < 2 or figures < 2):
         raise NotAReleaseError(
             f"{source.path} does not look like an earnings release (no financial tables or "
             "results language); give a company's results press release"
