@@ -32,8 +32,8 @@ def read_source(source: Source) -> Document:
         tables.extend(read_region(region, len(tables)))
     words = len(RELEASE_WORDS.findall(source.text[:200_000]))
     figures = len(find_claims(" ".join(b.text for b in layout.blocks)[:200_000]))
-    facts = sum(len(t.rows) for t in tables)
-    if not facts and (words < 2 or figures < 2):
+    rows = sum(len(t.rows) for t in tables)
+    if not rows and (words < 2 or figures < 2):
         raise NotAReleaseError(
             f"{source.path} does not look like an earnings release (no financial tables or "
             "results language); give a company's results press release"
