@@ -84,8 +84,8 @@ def build_app(engine: Any, http: bool) -> Any:
     try:
         app = App(client=client, signing_secret=secret, process_before_response=False)
     except Exception as exc:  # noqa: BLE001 - bolt raises its own errors for a bad token
-        raise ConfigError(f"Slack refused the bot token ({type(exc).__name__}); "
-                          "check SLACK_BOT_TOKEN") from None
+        raise ConfigError(f"could not verify SLACK_BOT_TOKEN with Slack ({type(exc).__name__}); "
+                          "check the token and SLACK_API_URL") from None
     allowed = {c.strip() for c in os.environ.get("PRESSBOT_SLACK_CHANNELS", "").split(",") if c.strip()}
     limit = RateLimit(int(os.environ.get("PRESSBOT_SLACK_RATE", "10")))
     threads = Threads()
