@@ -125,7 +125,8 @@ class Engine:
             return tickers
         if conversation and conversation.doc and conversation.doc in names:
             return [conversation.doc]
-        return names
+        by_period = [n for n in names if _period_fits(question, self.store.document(n))]
+        return by_period or names
 
     def company_words(self) -> set[str]:
         out: set[str] = set()
@@ -213,6 +214,8 @@ class Engine:
             rows = match_rows(d, query.terms, ignore, per_share=_per_share(query.text))
             for m in rows[:5]:
                 bonus = boost.get((d.name, m.line), 0.0) * 10
+                if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):
+                    bonus += 0.5
                 picked = pick_fact(d, m.facts, query.period)
                 if picked is not None:
                     bonus += 2.0
@@ -342,6 +345,35 @@ class Engine:
             answer.figures.append(Figure(f"stated: {claim.text}", claim.value,
                                          claim.currency or claim.kind, None, doc.name, check.line or 0,
                                          derived=False, check=status, how=check.source))
+
+
+ORDINAL_Q = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th) (fiscal )?quarter\b|\bq([1-4])\b",
+                       re.I)
+
+
+def _period_fits(question: str, doc: Document) -> bool:
+    """Whether the period a question names is one the release reports (or prints)."""
+    from bot.question import parse_period
+
+    spec = parse_period(question)
+    if spec.end is not None:
+        return any(f.period and abs((f.period.end - spec.end).days) <= 7 for f in doc.facts)
+    if spec.fiscal is not None or spec.fiscal_year is not None or spec.calendar_year is not None:
+        from bot.resolve import target_end
+
+        end, _ = target_end(doc, spec)
+        year = spec.calendar_year
+        return any(f.period and ((end and abs((f.period.end - end).days) <= 7) or
+                                 (year and f.period.end.year == year)) for f in doc.facts)
+    m = ORDINAL_Q.search(question)
+    label = doc.metadata.fiscal_label or ""
+    if m and label:
+        word = (m.group(1) or "").lower()
+        number = m.group(3) or {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1",
+                                "2nd": "2", "3rd": "3", "4th": "4"}.get(word, "")
+        ordinal = {"1": "first", "2": "second", "3": "third", "4": "fourth"}.get(number, "")
+        return label.startswith(ordinal) if ordinal else False
+    return False
 
 
 def _per_share(text: str) -> bool | None:

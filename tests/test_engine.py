@@ -147,3 +147,10 @@ def test_why_follow_up_keeps_the_subject(engine) -> None:
     why = engine.ask("Why did it fall?", conversation=talk)
     assert "North American and Asian markets" in why.text
     assert [c.line for c in why.citations] == [17]
+
+
+def test_period_named_in_the_question_scopes_it(corpus_engine) -> None:
+    a = corpus_engine.ask("What was revenue for the first quarter?")
+    assert a.doc == "capstone-turbine-q1-fy2008" and a.figures[0].value == 5_615_000
+    b = corpus_engine.ask("What were total assets at July 28, 2024?")
+    assert b.doc == "nvidia_fy2025-q2"
