@@ -19,11 +19,13 @@ from bot.compose import (
 from bot.narrative import find_passage, find_stated_figure
 from bot.question import Query, content_terms, stem, stems
 from bot.resolve import RowMatch, match_rows, pick_fact
+from bot.retrieve import Retriever
+from bot.scope import scope
 from bot.verify import Verifier
 from bot.wording import amount
 from index.chunks import Chunk
 from index.claims import find_claims
-from index.errors import QuestionError, UnknownDocumentError
+from index.errors import QuestionError
 from index.model import Document
 from prompts import render
 
@@ -45,47 +47,6 @@ class Conversation:
     answers: list[Answer] = field(default_factory=list)
 
 
-class Retriever:
-    """Dense search through the store, BM25 over the same chunks, fused by reciprocal rank."""
-
-    def __init__(self, store: Any, k_dense: int = 12, k_bm25: int = 12, rrf_k: int = 60) -> None:
-        self.store = store
-        self.k_dense, self.k_bm25, self.rrf_k = k_dense, k_bm25, rrf_k
-        self._bm25: dict[tuple[str, ...], tuple[Any, list[Chunk]]] = {}
-
-    def _bm25_for(self, names: list[str]) -> tuple[Any, list[Chunk]]:
-        key = tuple(sorted(names)) + tuple(self.store.generations().get(n, "") for n in sorted(names))
-        if key not in self._bm25:
-            from rank_bm25 import BM25Okapi
-
-            chunks = self.store.chunk_records(sorted(names))
-            corpus = [sorted(stems(c.text)) or ["_"] for c in chunks]
-            if len(self._bm25) >= 16:
-                self._bm25.clear()
-            self._bm25[key] = (BM25Okapi(corpus) if chunks else None, chunks)
-        return self._bm25[key]
-
-    def retrieve(self, question: str, names: list[str]) -> list[tuple[Chunk, float]]:
-        """Chunks of the releases in scope, best first, with fused scores."""
-        scores: dict[str, float] = {}
-        by_id: dict[str, Chunk] = {}
-        vector = self.store.embedder.embed_query(question)
-        for rank, (chunk, _) in enumerate(self.store.search(vector, names, self.k_dense)):
-            scores[chunk.id] = scores.get(chunk.id, 0.0) + 1.0 / (self.rrf_k + rank)
-            by_id[chunk.id] = chunk
-        bm25, chunks = self._bm25_for(names)
-        if bm25 is not None:
-            raw = bm25.get_scores(sorted(stems(question)))
-            top = sorted(range(len(chunks)), key=lambda i: -raw[i])[: self.k_bm25]
-            for rank, i in enumerate(top):
-                if raw[i] <= 0:
-                    break
-                c = chunks[i]
-                scores[c.id] = scores.get(c.id, 0.0) + 1.0 / (self.rrf_k + rank)
-                by_id[c.id] = c
-        return sorted(((by_id[i], s) for i, s in scores.items()), key=lambda x: -x[1])
-
-
 class Engine:
     """Answers questions about the releases in a store."""
 
@@ -100,33 +61,8 @@ class Engine:
 
     # -- scope -----------------------------------------------------------------------------------
     def scope(self, question: str, doc: str | None, conversation: Conversation | None) -> list[str]:
-        """Releases a question is about: --doc, a company/ticker/period it names, the conversation's,
-        or every release indexed."""
-        releases = self.store.catalog()
-        names = [r.name for r in releases]
-        if not names:
-            from index.errors import IndexStoreError
-
-            raise IndexStoreError("the index is empty; add a release with 'pressbot index add FILE'")
-        if doc:
-            if doc not in names:
-                raise UnknownDocumentError(f"no release named {doc!r} in the index; "
-                                           f"indexed: {', '.join(names)}")
-            return [doc]
-        if len(names) == 1:
-            return names
-        low = question.lower()
-        named = [r.name for r in releases if _mentions(low, r.company, r.name)]
-        if named:
-            return named
-        tickers = [r.name for r in releases if r.name and re.search(
-            rf"\b{re.escape(self.store.document(r.name).metadata.ticker or '#')}\b", question)]
-        if tickers:
-            return tickers
-        if conversation and conversation.doc and conversation.doc in names:
-            return [conversation.doc]
-        by_period = [n for n in names if _period_fits(question, self.store.document(n))]
-        return by_period or names
+        """Releases a question is about (see ``bot.scope.scope``)."""
+        return scope(self.store, question, doc, conversation.doc if conversation else None)
 
     def company_words(self) -> set[str]:
         out: set[str] = set()
@@ -347,45 +283,9 @@ class Engine:
                                          derived=False, check=status, how=check.source))
 
 
-ORDINAL_Q = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th) (fiscal )?quarter\b|\bq([1-4])\b",
-                       re.I)
-
-
-def _period_fits(question: str, doc: Document) -> bool:
-    """Whether the period a question names is one the release reports (or prints)."""
-    from bot.question import parse_period
-
-    spec = parse_period(question)
-    if spec.end is not None:
-        return any(f.period and abs((f.period.end - spec.end).days) <= 7 for f in doc.facts)
-    if spec.fiscal is not None or spec.fiscal_year is not None or spec.calendar_year is not None:
-        from bot.resolve import target_end
-
-        end, _ = target_end(doc, spec)
-        year = spec.calendar_year
-        return any(f.period and ((end and abs((f.period.end - end).days) <= 7) or
-                                 (year and f.period.end.year == year)) for f in doc.facts)
-    m = ORDINAL_Q.search(question)
-    label = doc.metadata.fiscal_label or ""
-    if m and label:
-        word = (m.group(1) or "").lower()
-        number = m.group(3) or {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1",
-                                "2nd": "2", "3rd": "3", "4th": "4"}.get(word, "")
-        ordinal = {"1": "first", "2": "second", "3": "third", "4": "fourth"}.get(number, "")
-        return label.startswith(ordinal) if ordinal else False
-    return False
-
-
 def _per_share(text: str) -> bool | None:
     if re.search(r"\bper (share|ads)\b|\beps\b|earnings per", text, re.I):
         return True
     if re.search(r"\bshares\b", text, re.I):
         return False
     return None
-
-
-def _mentions(low: str, company: str, name: str) -> bool:
-    words = [w for w in re.findall(r"[a-z]+", (company or "").lower()) if len(w) > 2 and w not in (
-        "inc", "corp", "corporation", "holding", "holdings", "ltd", "co", "the", "technology",
-        "technologies", "industries", "company", "group", "brands", "water")]
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words[:2])
