@@ -11,6 +11,8 @@ from index.periods import MONTH_DAY_RE, Period, duration_months, find_date
 from index.rows import _rows
 
 CHANGE = re.compile(r"(%\s*change|\bchange\b|\bq/q\b|\by/y\b|\bvariance\b|\bbps\b|%\s*chg)", re.I)
+
+
 def _header_texts(header: list[_Line], cols: list[_Col], mode: str) -> tuple[list[str], list[str]]:
     """Column heading text by column, and caption text printed in the label area."""
     texts = [[] for _ in cols]  # type: list[list[str]]
