@@ -86,14 +86,17 @@ def relative_words(doc: Document, base: Fact, current: Fact) -> str:
 
 def verb(label: str) -> str:
     """``was`` or ``were``, by the label's last word."""
-    last = re.sub(r"\([^)]*\)", "", label).strip().split(" ")[-1].lower() if label.strip() else ""
+    words = re.sub(r"\([^)]*\)", "", label).strip().lower().split(" ")
+    last = words[-1] if words else ""
     plural = last.endswith("s") and not last.endswith(("ss", "us", "is")) and last not in ("loss", "gross")
+    plural = plural or (words[0] == "shares" and len(words) <= 3)
     return "were" if plural else "was"
 
 
 def display_label(label: str) -> str:
     """A label fit to start a sentence: units and footnotes dropped, capitals calmed."""
     label = label.replace("/(loss)", " (loss)").replace("/(Loss)", " (loss)")
+    label = re.sub(r"\s+--\s+", ", ", label)
     label = re.sub(r"\s*\([^)]*(million|thousand|billion|\$|in )[^)]*\)\s*$", "", label,
                    flags=re.I).strip() or label
     if label.isupper() and len(label.split()) >= 2:
