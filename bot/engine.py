@@ -185,8 +185,13 @@ class Engine:
                 fig = Figure(" ".join(a[0][0] for a in query.terms), claim.value,
                              claim.currency or "count", None, d.name, claim.line, derived=False)
                 cite = Citation(d.name, claim.line, sentence)
-                answer = Answer(query.text, text, True, [fig], [cite], d.name)
-                return self.finish(answer, d, hits, quote=False)
+                answer = self.finish(Answer(query.text, text, True, [fig], [cite], d.name), d, hits,
+                                     quote=False)
+                # a stated figure is checked as the audit checks prose: against facts and changes
+                status = self.verifier(d).check(claim).status
+                if answer.figures and answer.figures[0] is fig:
+                    fig.check = status if status in ("verified", "contradicted") else "unverifiable"
+                return answer
         return None
 
     def metadata_answer(self, query: Query, docs: list[Document]) -> Answer | None:
