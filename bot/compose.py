@@ -49,7 +49,7 @@ def row_name(match: RowMatch) -> str:
         name = f"{display_label(section)}, {match.label.lower()}"
     else:
         name = display_label(match.label)
-    dims = {column_dimension(f.column) for f in match.facts if f.column_index >= 0}
+    dims = {column_dimension(f.column) for f in match.facts if f.column_index >= 0 and f.period}
     dims.discard("")
     if len(dims) == 1 and dims != {"Total"} and len(next(iter(dims)).split()) <= 2:
         name += f" ({dims.pop()})"
@@ -83,7 +83,7 @@ def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
                      f"{relative_words(doc, base, f)}"
         figures.append(fact_figure(doc, base))
     text_amount = amount(f.value, f.unit, f.scale, f.label)
-    period = period_words(doc, f.period)
+    period = period_words(doc, f.period) if f.period else f"in the column headed “{f.column.strip()}”"
     if q.wants_loss and not re.search(r"loss|deficit", f.label, re.I) and f.value >= 0 and \
             re.search(r"income|profit|earnings", f.label, re.I):
         text = render("value_sign_note", asked="a loss", reported=f"{label.lower()}", label=label,
