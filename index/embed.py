@@ -91,7 +91,7 @@ def onnx_file(cache: Path) -> Path:
     """Where the ONNX export of the packaged model is kept (named by the weights' hash)."""
     weights = model_path() / "model.safetensors"
     digest = hashlib.sha256(f"{weights.stat().st_size}:{weights.stat().st_mtime_ns}".encode()).hexdigest()
-    return cache / f"minilm-{digest[:12]}.onnx"
+    return cache / f"minilm-{digest[:12]}-opt.onnx"
 
 
 def export_onnx(target: Path, st: SentenceTransformerEmbedder) -> Path:
@@ -123,7 +123,16 @@ def export_onnx(target: Path, st: SentenceTransformerEmbedder) -> Path:
                       output_names=["hidden"], opset_version=17, dynamo=False,
                       dynamic_axes={"input_ids": axes, "attention_mask": axes,
                                     "token_type_ids": axes, "hidden": axes})
-    tmp.replace(target)
+    # save the graph optimised once (portable level), so each fresh process loads it without optimising
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_EXTENDED
+    optimised = target.with_suffix(".opt")
+    options.optimized_model_filepath = str(optimised)
+    onnxruntime.InferenceSession(str(tmp), options, providers=["CPUExecutionProvider"])
+    optimised.replace(target)
+    tmp.unlink(missing_ok=True)
     return target
 
 
@@ -136,6 +145,7 @@ class OnnxQueryEncoder:
 
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = 2
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
         self.session = onnxruntime.InferenceSession(str(path), options,
                                                     providers=["CPUExecutionProvider"])
         self.tokenizer = Tokenizer.from_file(str(model_path() / "tokenizer.json"))
