@@ -61,7 +61,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"pressbot: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
-        print("pressbot: interrupted", file=sys.stderr)
+        print("pressbot: interrupted; a release being indexed was not kept, the index is as before it",
+              file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
