@@ -25,7 +25,8 @@ def build_store(settings: Settings, embedder: Any = None) -> Any:
         else:
             raise ConfigError(f"PRESSBOT_EMBEDDER={m.embedder!r}: use 'minilm' or 'hashing'")
     client = open_client(settings.index.path, settings.index.chroma_url)
-    return Store(client, embedder, settings.index.collection)
+    lock = None if settings.index.chroma_url else settings.index.path / "write.lock"
+    return Store(client, embedder, settings.index.collection, lock)
 
 
 def build_engine(settings: Settings, store: Any = None, chat_model: Any = None) -> Any:

@@ -88,7 +88,9 @@ def open_client(path: Path, url: str | None) -> Any:
 class Store:
     """Releases and chunks in Chroma; the client and the embedder are injected."""
 
-    def __init__(self, client: Any, embedder: Embedder, prefix: str = "pressbot") -> None:
+    def __init__(self, client: Any, embedder: Embedder, prefix: str = "pressbot",
+                 lock: Path | None = None) -> None:
+        self.lock = lock
         self.client = client
         self.embedder = embedder
         self.prefix = prefix
@@ -183,12 +185,23 @@ class Store:
 
     # -- writing ---------------------------------------------------------------------------------
     def add(self, doc: Document, on_batch: Callable[[int, int], None] | None = None) -> str:
-        """Index a release: 'added', 'replaced' or 'unchanged' (same content already indexed)."""
+        """Index a release: 'added', 'replaced' or 'unchanged' (same content already indexed);
+        writers in other processes wait for each other (embedded index)."""
+        with writer_lock(self.lock):
+            self._catalog = None
+            return self._add(doc, on_batch)
+
+    def _add(self, doc: Document, on_batch: Callable[[int, int], None] | None) -> str:
         existing = {r.name: r for r in self.catalog()}
         old = existing.get(doc.name)
         if old and old.sha256 == doc.sha256:
-            self._sweep(doc.name, old.generation)
-            return "unchanged"
+            with translated("read the index"):
+                committed = self.chunks.get(where={"$and": [{"doc": doc.name}, {"gen": old.generation}]},
+                                            include=[])
+            if len(committed["ids"]) == old.chunks:
+                self._sweep(doc.name, old.generation)
+                return "unchanged"
+            # chunks lost (a concurrent writer, a manual edit): index the release again
         gen = uuid.uuid4().hex[:12]
         chunks = chunk_document(doc)
         with translated("write the index"):
@@ -216,6 +229,11 @@ class Store:
 
     def remove(self, name: str) -> None:
         """Take a release out of the index completely."""
+        with writer_lock(self.lock):
+            self._catalog = None
+            self._remove(name)
+
+    def _remove(self, name: str) -> None:
         if name not in {r.name for r in self.catalog()}:
             raise UnknownDocumentError(f"no release named {name!r} in the index; see 'pressbot index list'")
         with translated("write the index"):
@@ -229,6 +247,27 @@ class Store:
         with translated("write the index"):
             where: Any = {"$and": [{"doc": name}, {"gen": {"$ne": keep}}]}
             self.chunks.delete(where=where)
+
+
+@contextmanager
+def writer_lock(path: Path | None) -> Iterator[None]:
+    """An exclusive lock on a file beside the embedded index, held while one process writes."""
+    if path is None:
+        yield
+        return
+    import fcntl
+
+    try:
+        handle = path.open("a")
+    except OSError as exc:
+        raise IndexStoreError(f"cannot lock the index ({exc.strerror}); pass --index DIR or set "
+                              "PRESSBOT_INDEX to a writable folder") from None
+    with handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _chunk(cid: str, text: str, meta: Any) -> Chunk:

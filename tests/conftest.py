@@ -47,7 +47,8 @@ def make_store(path: Path, embedder: object | None = None, url: str | None = Non
     """A store on a fresh folder (or a server), with the fake embedder."""
     from index.store import Store, open_client
 
-    return Store(open_client(path, url), embedder or FakeEmbedder())
+    lock = None if url else path / "write.lock"
+    return Store(open_client(path, url), embedder or FakeEmbedder(), lock=lock)
 
 
 @pytest.fixture

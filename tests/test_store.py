@@ -113,3 +113,31 @@ def test_long_paragraph_is_split_at_sentences() -> None:
     assert len(parts) > 3 and all(count_tokens(p) <= 100 for p in parts)
     assert all(p.endswith(".") for p in parts)
     assert " ".join(parts) == text
+
+
+def test_lost_chunks_are_indexed_again(store) -> None:
+    doc = read(SAMPLE.name)
+    store.add(doc)
+    info = store.catalog()[0]
+    some = store.chunks.get(where={"doc": doc.name}, include=[])["ids"][:5]
+    store.chunks.delete(ids=some)
+    assert store.add(doc) == "replaced"
+    assert len(store.chunks.get(where={"doc": doc.name}, include=[])["ids"]) == info.chunks
+
+
+def test_writers_take_turns(tmp_path: Path) -> None:
+    import threading
+
+    folder = tmp_path / "index"
+    stores = [make_store(folder) for _ in range(2)]
+    doc = read("watts-water_fy2024-q4.md")
+    results: list[str] = []
+    threads = [threading.Thread(target=lambda s=s: results.append(s.add(doc))) for s in stores]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(results) == ["added", "unchanged"]
+    fresh = make_store(folder)
+    [info] = fresh.catalog()
+    assert len(fresh.chunks.get(where={"doc": doc.name}, include=[])["ids"]) == info.chunks
