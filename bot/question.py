@@ -161,14 +161,6 @@ def _names_period(text: str) -> bool:
                 or FISCAL_Q_RE.search(text) or FULL_YEAR_RE.search(text) or HALF_RE.search(text))
 
 
-def normalise(text: str) -> str:
-    """Lower-case words with the synonyms people use rewritten to the words statements print."""
-    t = text.lower().replace("’", "'")
-    for pattern, words in SYNONYMS:
-        t = re.sub(pattern, f" {words} ", t)
-    return t
-
-
 Term = tuple[tuple[str, ...], ...]  # alternatives, each a phrase of stemmed words
 
 
@@ -221,11 +213,6 @@ def content_terms(text: str) -> tuple[Term, ...]:
         if w and w not in IGNORABLE and len(w) > 1:
             groups.append(((stem(w),),))
     return tuple(dict.fromkeys(groups))
-
-
-def term_words(terms: tuple[Term, ...]) -> set[str]:
-    """Every word any term may use."""
-    return {w for term in terms for alt in term for w in alt}
 
 
 def parse_period(text: str) -> PeriodSpec:

@@ -21,7 +21,6 @@ STOP = {
     "earlier", "later", "ago", "previous", "years", "quarterly", "rose", "fell",
 }
 REVENUE = re.compile(r"^(total )?(net )?(revenues?|sales)$|^total net revenues$|^net sales$", re.I)
-STATUSES = ("verified", "unverifiable", "contradicted")
 
 
 def words(text: str) -> set[str]:

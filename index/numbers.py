@@ -101,12 +101,6 @@ def is_nil(text: str) -> bool:
     return core in NIL_TOKENS
 
 
-def parse_value(text: str) -> float | None:
-    """The value of a printed number, or ``None``."""
-    reading = read_number(text)
-    return reading.value if reading else None
-
-
 def format_money(value: float, currency: str = "USD") -> str:
     """Words a person would use: ``$2.5 million``, ``NT$32.5 billion``, ``$789,000``."""
     symbol = {"USD": "$", "TWD": "NT$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "C$"}.get(

@@ -11,24 +11,16 @@ from index.errors import BinaryInputError, EmptyInputError, InputError, NotARele
 from index.reader import read_release
 
 
-def test_empty_file(tmp_path: Path) -> None:
-    p = tmp_path / "empty.txt"
-    p.write_text("  \n")
-    with pytest.raises(EmptyInputError, match="empty"):
-        read_release(p)
-
-
-def test_binary_file(tmp_path: Path) -> None:
-    p = tmp_path / "image.txt"
-    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
-    with pytest.raises(BinaryInputError, match="binary"):
-        read_release(p)
-
-
-def test_not_a_release(tmp_path: Path) -> None:
-    p = tmp_path / "poem.md"
-    p.write_text("Roses are red,\nviolets are blue.\n\nThis is a poem about flowers.\n")
-    with pytest.raises(NotAReleaseError, match="does not look like an earnings release"):
+@pytest.mark.parametrize(("name", "content", "error", "message"), [
+    ("empty.txt", b"  \n", EmptyInputError, "empty"),
+    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), BinaryInputError, "binary"),
+    ("poem.md", b"Roses are red,\nviolets are blue.\n\nThis is a poem about flowers.\n", NotAReleaseError,
+     "does not look like an earnings release"),
+])
+def test_refused_files(tmp_path: Path, name: str, content: bytes, error: type, message: str) -> None:
+    p = tmp_path / name
+    p.write_bytes(content)
+    with pytest.raises(error, match=message):
         read_release(p)
 
 

@@ -141,3 +141,14 @@ def test_writers_take_turns(tmp_path: Path) -> None:
     fresh = make_store(folder)
     [info] = fresh.catalog()
     assert len(fresh.chunks.get(where={"doc": doc.name}, include=[])["ids"]) == info.chunks
+
+
+def test_langchain_view_of_the_chunks(sample_store) -> None:
+    """The chunks collection as LangChain's Chroma vector store, with the injected embedder."""
+    from langchain_core.documents import Document as LCDocument
+
+    query = "gross loss for the quarter"
+    raw = sample_store.search(sample_store.embedder.embed_query(query), ["capstone-turbine-q1-fy2008"], 3)
+    docs = sample_store.vectors.similarity_search(query, k=3, filter={"doc": "capstone-turbine-q1-fy2008"})
+    assert all(isinstance(d, LCDocument) for d in docs)
+    assert [d.page_content for d in docs] == [c.text for c, _ in raw]
