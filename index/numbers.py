@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+CURRENCY_SYMBOLS = {"USD": "$", "TWD": "NT$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "C$"}
 NIL_TOKENS = {"--", "-", "—", "–", "---", "— —", "nm", "n/m", "n/a", "*"}
 
 SCALE_WORDS = {
@@ -103,8 +104,7 @@ def is_nil(text: str) -> bool:
 
 def format_money(value: float, currency: str = "USD") -> str:
     """Words a person would use: ``$2.5 million``, ``NT$32.5 billion``, ``$789,000``."""
-    symbol = {"USD": "$", "TWD": "NT$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "C$"}.get(
-        currency, currency + " ")
+    symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
     sign = "-" if value < 0 else ""
     a = abs(value)
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
