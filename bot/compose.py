@@ -8,6 +8,7 @@ import re
 from bot.answer import Answer, Citation, Figure
 from bot.question import Query, Term
 from bot.resolve import PRIMARY, RowMatch, comparative, find_named, pick_fact, target_end
+from bot.verify import REVENUE
 from bot.wording import amount, display_label, period_words, relative_words, verb
 from index.model import Document, Fact
 from index.periods import Period
@@ -33,11 +34,11 @@ def row_citation(doc: Document, match: RowMatch) -> Citation:
 def revenue_fact(doc: Document, f: Fact) -> Fact | None:
     """The revenue figure printed in the same table and column."""
     rows = [r for r in doc.facts if r.table == f.table and r.column_index == f.column_index
-            and re.match(r"^(total )?(net )?(revenues?|sales)$|^total net revenues$", r.label, re.I)]
+            and REVENUE.match(r.label)]
     if rows:
         return rows[0]
     others = [r for r in doc.facts if r.period == f.period and r.unit == f.unit and r.column_index >= 0
-              and re.match(r"^(total )?(net )?(revenues?|sales)$", r.label, re.I)]
+              and REVENUE.match(r.label)]
     return others[0] if others else None
 
 
