@@ -24,7 +24,7 @@ from bot.scope import scope
 from bot.verify import Verifier
 from bot.wording import amount
 from index.chunks import Chunk
-from index.claims import find_claims
+from index.claims import Claim, find_claims
 from index.errors import QuestionError
 from index.model import Document
 from prompts import render
@@ -58,6 +58,7 @@ class Engine:
         self.composer = composer
         self._verifiers: dict[str, tuple[int, Verifier]] = {}
         self._chain: Any = None
+        self._claims: dict[str, tuple[Document, list[tuple[str, Claim]]]] = {}
 
     # -- scope -----------------------------------------------------------------------------------
     def scope(self, question: str, doc: str | None, conversation: Conversation | None) -> list[str]:
@@ -262,17 +263,24 @@ class Engine:
     def narrative_support(self, doc: Document, fig: Figure, verifier: Verifier) -> Citation | None:
         """The narrative sentence that states this figure (verified against its row)."""
         found: list[tuple[int, Citation]] = []
-        for b in doc.blocks:
-            claims = find_claims(b.text, b.line)
-            for claim in claims:
-                if abs(abs(claim.value) - abs(fig.value)) > claim.tolerance:
-                    continue
-                check = verifier.check(claim)
-                if check.status == "verified" and f"(line {fig.line})" in check.source:
-                    # a full sentence of the body reads better than a headline
-                    rank = 0 if claim.sentence.rstrip().endswith(".") and b.kind != "heading" else 1
-                    found.append((rank, Citation(doc.name, b.line, claim.sentence)))
+        for kind, claim in self.narrative_claims(doc):
+            if abs(abs(claim.value) - abs(fig.value)) > claim.tolerance:
+                continue
+            check = verifier.check_once(claim)
+            if check.status == "verified" and f"(line {fig.line})" in check.source:
+                # a full sentence of the body reads better than a headline
+                rank = 0 if claim.sentence.rstrip().endswith(".") and kind != "heading" else 1
+                found.append((rank, Citation(doc.name, claim.line, claim.sentence)))
         return min(found, key=lambda x: x[0])[1] if found else None
+
+    def narrative_claims(self, doc: Document) -> list[tuple[str, Claim]]:
+        """Every figure the narrative states, with its block's kind (found once per document)."""
+        cached = self._claims.get(doc.name)
+        if cached and cached[0] is doc:
+            return cached[1]
+        claims = [(b.kind, c) for b in doc.blocks for c in find_claims(b.text, b.line)]
+        self._claims[doc.name] = (doc, claims)
+        return claims
 
     def check_text(self, answer: Answer, doc: Document, verifier: Verifier) -> None:
         """Every figure stated in an answer's text that its figures do not already account for is

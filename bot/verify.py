@@ -94,6 +94,7 @@ class Verifier:
                 rows[key] = RowFacts(f.table, f.row_index, f.label, words(f.label + " " + f.section))
             rows[key].facts[f.column_index] = f
         self.rows = list(rows.values())
+        self._checked: dict[Claim, Check] = {}
         self.vocabulary = set().union(*(r.words for r in self.rows)) if self.rows else set()
         self.by_table: dict[str, list[RowFacts]] = {}
         for r in self.rows:
@@ -157,6 +158,12 @@ class Verifier:
             if old.value:
                 out.append(Candidate(diff / abs(old.value) * 100, "percent", "percent " + how, new.line))
         return out
+
+    def check_once(self, claim: Claim) -> Check:
+        """``check`` of a claim without its clause, remembered (claims are frozen and hashable)."""
+        if claim not in self._checked:
+            self._checked[claim] = self.check(claim)
+        return self._checked[claim]
 
     def check(self, claim: Claim, clause: str | None = None) -> Check:
         """Verified when the figure matches a fact or what follows from the facts it speaks of:
