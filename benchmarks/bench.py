@@ -27,7 +27,7 @@ SAMPLE = CORPUS / "capstone-turbine-q1-fy2008.txt"
 
 
 def bench_audit(runs: int = 5) -> None:
-    from bot.audit import audit
+    from bot.checks.audit import audit
     from index.reader import read_release
 
     print("| release | read + audit (median of 5) | facts | checks |")
@@ -58,8 +58,8 @@ def _pressbot(args: list[str], env: dict[str, str], stdin: str | None = None) ->
 
 
 def bench_index(folder: Path) -> None:
-    from index.chunks import chunk_document
     from index.reader import read_release
+    from index.store.chunks import chunk_document
 
     env = _env(folder)
     chunks = sum(len(chunk_document(read_release(p))) for p in RELEASES)
@@ -69,7 +69,7 @@ def bench_index(folder: Path) -> None:
 
 
 def bench_answer(folder: Path) -> None:
-    from bot.app import build_engine
+    from bot.build import build_engine
     from bot.evaluate import load_gold
     from bot.settings import Settings
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bot.answer import Answer
+from bot.answer.result import Answer
 from index.errors import InputError
 
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from index.embed import HashingEmbedder
-from index.model import Document
+from index.document import Document
 from index.reader import read_release
+from index.store.embed import HashingEmbedder
 
 DATA = Path(__file__).parent / "data"
 CORPUS = DATA / "corpus"
@@ -45,7 +45,7 @@ class FakeEmbedder(HashingEmbedder):
 
 def make_store(path: Path, embedder: object | None = None, url: str | None = None):
     """A store on a fresh folder (or a server), with the fake embedder."""
-    from index.store import Store, open_client
+    from index.store.store import Store, open_client
 
     lock = None if url else path / "write.lock"
     return Store(open_client(path, url), embedder or FakeEmbedder(), lock=lock)
@@ -64,7 +64,7 @@ def sample_store(store):
 
 @pytest.fixture
 def engine(sample_store):
-    from bot.engine import Engine
+    from bot.answer.pipeline import Engine
 
     return Engine(sample_store)
 

@@ -1,0 +1,227 @@
+"""The deterministic composer: answers from the resolved facts, worded by the templates in
+``prompts/``. No LLM, no network."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.question import Query, Term
+from bot.answer.result import Answer, Citation, Figure
+from bot.answer.select import PRIMARY, RowMatch, comparative, find_named, pick_fact, target_end
+from bot.answer.wording import amount, display_label, period_words, relative_words, verb
+from bot.checks.figures import REVENUE
+from index.document import Document, Fact
+from index.reader.periods import Period
+from index.reader.tables import column_dimension
+from prompts import render
+
+RESULT_RE = re.compile(r"^(gross (profit|loss|margin)|operating (income|loss|profit)|(income|loss) from "
+                       r"operations|net (income|loss|earnings)|net income \(loss\)|net income/\(loss\))",
+                       re.I)
+
+
+def fact_figure(doc: Document, f: Fact, label: str | None = None) -> Figure:
+    return Figure(label=label or f.label, value=f.value, unit=f.unit, period=f.period, doc=doc.name,
+                  line=f.line, derived=False, how=f"{f.table_title}, {f.label}, {f.column}")
+
+
+def row_citation(doc: Document, match: RowMatch) -> Citation:
+    cells = "; ".join(f"{f.column}: {f.text}" for f in match.facts if f.column_index >= 0)
+    where = f"{match.table_title} > {match.section + ' > ' if match.section else ''}{match.label}"
+    return Citation(doc.name, match.line, f"{where}: {cells}" if cells else where)
+
+
+def revenue_fact(doc: Document, f: Fact) -> Fact | None:
+    """The revenue figure printed in the same table and column."""
+    rows = [r for r in doc.facts if r.table == f.table and r.column_index == f.column_index
+            and REVENUE.match(r.label)]
+    if rows:
+        return rows[0]
+    others = [r for r in doc.facts if r.period == f.period and r.unit == f.unit and r.column_index >= 0
+              and REVENUE.match(r.label)]
+    return others[0] if others else None
+
+
+def row_name(match: RowMatch) -> str:
+    """A label that reads on its own: ``Net income per share, diluted`` rather than ``Diluted``;
+    the segment when the answer comes from one segment's column, the table when it is a segment's."""
+    section = match.section.split(" > ")[-1] if match.section else ""
+    if section and re.match(r"^(basic|diluted|total|other|others|, net)$", match.label.strip(), re.I):
+        name = f"{display_label(section)}, {match.label.lower()}"
+    else:
+        name = display_label(match.label)
+    dims = {column_dimension(f.column) for f in match.facts if f.column_index >= 0 and f.period}
+    dims.discard("")
+    if len(dims) == 1 and dims != {"Total"} and len(next(iter(dims)).split()) <= 2:
+        name += f" ({dims.pop()})"
+    elif re.search(r"\boperations\b|\bsegment\b", match.table_title, re.I) and not PRIMARY.search(
+            match.table_title) and not re.search(r"consolidated", match.table_title, re.I):
+        name += f" ({match.table_title})"
+    return name
+
+
+def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
+    """A value, with the comparative figure and, for results, its share of revenue."""
+    f = pick_fact(doc, match.facts, q.period)
+    if f is None:
+        return None
+    label = row_name(match)
+    figures = [fact_figure(doc, f)]
+    share = ""
+    if f.unit in ("USD", "TWD") and RESULT_RE.search(f.label) and f.period and f.period.months:
+        rev = revenue_fact(doc, f)
+        if rev and rev.value and rev is not f:
+            pct = abs(f.value / rev.value) * 100
+            share = f", {pct:.0f}% of revenue," if pct >= 1 else f", {pct:.1f}% of revenue,"
+            figures.append(Figure(f"{f.label} as a share of revenue", pct, "percent", f.period,
+                                  doc.name, f.line, derived=True,
+                                  how=f"{f.label} / {rev.label} (lines {f.line}, {rev.line})",
+                                  basis=(abs(f.value), abs(rev.value)), op="%"))
+    comparison = ""
+    base = comparative(doc, match.facts, f)
+    if base is not None and q.period.relative in ("current", "explicit"):
+        comparison = f", against {amount(base.value, base.unit, base.scale, base.label)} " \
+                     f"{relative_words(doc, base, f)}"
+        figures.append(fact_figure(doc, base))
+    text_amount = amount(f.value, f.unit, f.scale, f.label)
+    period = period_words(doc, f.period) if f.period else f"in the column headed “{f.column.strip()}”"
+    if q.wants_loss and not re.search(r"loss|deficit", f.label, re.I) and f.value >= 0 and \
+            re.search(r"income|profit|earnings", f.label, re.I):
+        text = render("value_sign_note", asked="a loss", reported=f"{label.lower()}", label=label,
+                      verb=verb(label), amount=text_amount, period=period, comparison=comparison)
+    else:
+        text = render("value", label=label, verb=verb(label), amount=text_amount, share=share, period=period,
+                      comparison=comparison)
+    return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
+
+
+def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
+    """A change (and its percent) between the period and its comparative."""
+    spec = q.period if q.period.relative == "explicit" else type(q.period)()
+    f = pick_fact(doc, match.facts, spec)
+    if f is None:
+        return None
+    base = comparative(doc, match.facts, f, q.period)
+    if base is None:
+        return None
+    diff = f.value - base.value
+    pct = diff / abs(base.value) * 100 if base.value else None
+    label = row_name(match)
+    magnitude_up = abs(f.value) > abs(base.value)
+    if f.value < 0 and base.value < 0:
+        direction = "increased" if magnitude_up else "decreased"
+    else:
+        direction = "increased" if diff > 0 else "decreased" if diff < 0 else "was unchanged"
+    change_value = abs(f.value) - abs(base.value) if f.value < 0 and base.value < 0 else diff
+    percent_text = f" ({abs(pct):.1f}%)" if pct is not None else ""
+    text = render("change", label=label, direction=direction,
+                  amount=amount(abs(diff), f.unit, f.scale, "change"), percent=percent_text,
+                  base_period=_short_period(base.period), period=_short_period(f.period),
+                  base=amount(base.value, base.unit, base.scale, base.label),
+                  current=amount(f.value, f.unit, f.scale, f.label))
+    basis = (abs(f.value), abs(base.value)) if f.value < 0 and base.value < 0 else (f.value, base.value)
+    change = Figure(f"change in {f.label}", change_value, f.unit, f.period, doc.name, f.line, derived=True,
+                    how=f"{f.column} minus {base.column}", basis=basis, op="-")
+    figures = [change]
+    if pct is not None:
+        signed = pct if not (f.value < 0 and base.value < 0) else (change_value / abs(base.value) * 100)
+        figures.append(Figure(f"percent change in {f.label}", signed, "percent", f.period, doc.name,
+                              f.line, derived=True, how=f"({f.column} - {base.column}) / {base.column}",
+                              basis=basis, op="pct"))
+    if q.kind == "percent_change" and len(figures) == 2:
+        figures.reverse()
+    figures += [fact_figure(doc, f), fact_figure(doc, base)]
+    return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
+
+
+def _short_period(p: Period | None) -> str:
+    return p.describe().replace("the three months ended ", "the quarter ended ") if p else "the period"
+
+
+def compose_share(doc: Document, q: Query, match: RowMatch) -> Answer | None:
+    """A line item as a percentage of revenue."""
+    f = pick_fact(doc, match.facts, q.period)
+    if f is None:
+        return None
+    rev = revenue_fact(doc, f)
+    if rev is None or not rev.value:
+        return None
+    pct = abs(f.value / rev.value) * 100
+    text = render("share_of_revenue", label=row_name(match), verb=verb(match.label),
+                  percent=f"{pct:.0f}%",
+                  period=period_words(doc, f.period), amount=amount(f.value, f.unit, f.scale, f.label),
+                  revenue=amount(rev.value, rev.unit, rev.scale, rev.label))
+    figures = [Figure(f"{f.label} as a share of revenue", pct, "percent", f.period, doc.name,
+                      f.line, derived=True, how=f"{f.label} / {rev.label}",
+                      basis=(abs(f.value), abs(rev.value)), op="%"),
+               fact_figure(doc, f), fact_figure(doc, rev)]
+    return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
+
+
+RATIO_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
+    "working capital": (("total current assets",), ("total current liabilities",), "-"),
+    "current ratio": (("total current assets",), ("total current liabilities",), "/"),
+    "gross margin": (("gross profit", "gross loss", "gross"), ("revenue",), "%"),
+    "operating margin": (("operating income", "income from operations", "operating loss"), ("revenue",), "%"),
+    "net margin": (("net income", "net loss", "net earnings"), ("revenue",), "%"),
+    "effective tax rate": (("provision for income taxes", "income tax expense", "income taxes"),
+                           ("income before income taxes", "before income tax", "before tax"), "%"),
+    "total liabilities": (("total liabilities and stockholders equity", "total liabilities and shareholders "
+                           "equity", "total liabilities and equity"),
+                          ("total stockholders equity", "total shareholders equity", "total equity"), "-"),
+}
+
+
+def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str],
+                 avoid: RowMatch | None = None, extra: tuple[Term, ...] = ()) -> RowMatch | None:
+    """The row for the first phrase found (with the question's other words, such as a segment)."""
+    for phrase in phrases:
+        m = find_named(doc, phrase, ignore, extra)
+        if m is not None and (avoid is None or m.key != avoid.key):
+            return m
+    return None
+
+
+def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
+    """Working capital, current ratio, margins, tax rate: from the two rows they are made of."""
+    assert q.ratio is not None
+    parts = RATIO_PARTS.get(q.ratio)
+    if parts is None:
+        return None
+    top, bottom, op = parts
+    a = _first_named(doc, top, ignore, extra=q.terms)
+    b = _first_named(doc, bottom, ignore, avoid=a, extra=q.terms)
+    if a is None or b is None:
+        return None
+    fa = pick_fact(doc, a.facts, q.period)
+    if fa is None:
+        return None
+    fb = next((f for f in b.facts if f.period == fa.period and f.column_index >= 0), None)
+    if fb is None or not fb.value:
+        return None
+    if op == "-":
+        value, unit, shown = fa.value - fb.value, fa.unit, amount(fa.value - fb.value, fa.unit, fa.scale, "")
+    elif op == "/":
+        value, unit, shown = fa.value / fb.value, "ratio", f"{fa.value / fb.value:.2f}"
+    else:
+        value, unit = fa.value / fb.value * 100, "percent"
+        shown = f"{value:.1f}%" if abs(value) >= 1 else f"{value:.2f}%"
+    formula = (f"{a.label} {amount(fa.value, fa.unit, fa.scale, a.label)} {'minus' if op == '-' else 'over'} "
+               f"{b.label} {amount(fb.value, fb.unit, fb.scale, b.label)}")
+    text = render("ratio", ratio=q.ratio[:1].upper() + q.ratio[1:], amount=shown,
+                  period=period_words(doc, fa.period), formula=formula)
+    figures = [Figure(q.ratio, value, unit, fa.period, doc.name, fa.line, derived=True,
+                      how=formula, basis=(fa.value, fb.value), op=op),
+               fact_figure(doc, fa), fact_figure(doc, fb)]
+    return Answer(q.text, text, True, figures, [row_citation(doc, a), row_citation(doc, b)], doc.name)
+
+
+def period_missing(doc: Document, q: Query, match: RowMatch) -> Answer:
+    """The row exists, but not for the period asked."""
+    end, months = target_end(doc, q.period)
+    asked = Period(end, months or 0).describe() if end else "that period"
+    available = "; ".join(f"{amount(f.value, f.unit, f.scale, f.label)} for {f.period.describe()}"
+                          for f in match.facts if f.period)[:400]
+    text = render("period_missing", label=display_label(match.label).lower(), asked=asked,
+                  available=available or "no dated figure")
+    return Answer(q.text, text, False, [], [row_citation(doc, match)], doc.name)

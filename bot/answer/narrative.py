@@ -1,0 +1,126 @@
+"""Answers from the narrative: why, when, where, who, and figures the tables do not carry."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.answer.question import Query, Term, stem, stems
+from bot.answer.select import matches
+from index.document import Document
+from index.reader.claims import Claim, find_claims, sentences
+
+EVIDENCE = {
+    "why": re.compile(r"\b(due to|attributable|attributed|because|driven by|result of|as a result|primarily|"
+                      r"reflect|reflecting|offset|led by|caused|owing to|thanks to|on account of)\b", re.I),
+    "when": re.compile(r"\b\d{1,2}:\d{2}\b|\b\d{1,2} ?(a\.m\.|p\.m\.|am|pm)\b|\b(today|tomorrow|"
+                       r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|"
+                       r"\b(january|february|march|april|may|june|july|august|september|october|"
+                       r"november|december) \d{1,2}\b", re.I),
+    "where": re.compile(r"\b(headquartered|based in|located in|headquarters|offices? in)\b", re.I),
+    "who": re.compile(r"\b[A-Z][a-z]+(?: [A-Z]\.)?(?: [A-Z][a-z]+)+,? (?:the |our |its |[A-Z]\w+'s )?"
+                      r"(?:chief|chairman|president|ceo|cfo|coo|founder|director|vice)", re.I),
+    "how": re.compile(r"."),
+}
+
+
+@dataclass
+class Passage:
+    """A sentence of the release (with the one before it when that names the subject)."""
+
+    text: str
+    line: int
+    score: float
+
+
+def _sentences(doc: Document) -> list[tuple[str, int, str, str]]:
+    """(sentence, line, previous sentence, everything before it in the same block)."""
+    out = []
+    for b in doc.blocks:
+        if b.kind == "heading":
+            continue
+        before: list[str] = []
+        for s in sentences(b.text):
+            out.append((s, b.line, before[-1] if before else "", " ".join(before)))
+            before.append(s)
+    return out
+
+
+def in_sequence(term: Term, text: str) -> bool:
+    """A term present with its words side by side (``chief executive``, not ``chief ... executive``)."""
+    seq = [stem(w) for w in re.findall(r"[a-z][a-z'&]*", text.lower())]
+    for alt in term:
+        n = len(alt)
+        if any(tuple(seq[i: i + n]) == alt for i in range(len(seq) - n + 1)):
+            return True
+    return False
+
+
+def _required(terms: tuple[Term, ...], ignore: set[str]) -> list[Term]:
+    return [t for t in terms if not all(len(a) == 1 and a[0] in ignore for a in t)]
+
+
+def find_passage(doc: Document, q: Query, ignore: set[str], boost: dict[int, float]) -> Passage | None:
+    """The sentence that answers a why/when/where/who question, or ``None``."""
+    kind = q.narrative or "how"
+    evidence = EVIDENCE.get(kind, EVIDENCE["how"])
+    required = _required(q.terms, ignore)
+    best: Passage | None = None
+    for s, line, prev, context in _sentences(doc):
+        if not evidence.search(s):
+            continue
+        own = stems(s)
+        words = own | stems(context)
+        if kind == "who":
+            if not all(in_sequence(t, s) for t in required):
+                continue
+        elif not all(matches(t, words) for t in required):
+            continue
+        covered_here = sum(1 for t in required if matches(t, own))
+        score = covered_here + boost.get(line, 0.0) - len(s) / 2000
+        if covered_here < len(required) and not all(matches(t, own | stems(prev)) for t in required):
+            score -= 0.5
+        text = s if covered_here == len(required) or not prev else f"{prev} {s}"
+        if best is None or score > best.score:
+            best = Passage(text, line, score)
+    return best
+
+
+def find_stated_figure(doc: Document, q: Query, ignore: set[str]) -> tuple[Claim, str] | None:
+    """A figure the narrative states for the asked item (such as backlog), with its sentence."""
+    required = _required(q.terms, ignore)
+    if not required:
+        return None
+    counting = bool(re.match(r"\s*how many\b", q.text, re.I))
+    rates = bool(re.search(r"%|percent|growth|margin|\brate\b|change", q.text, re.I))
+    best: tuple[tuple[int, int], Claim, str] | None = None
+    for b in doc.blocks:
+        context = stems(b.section) if b.section else set()
+        for s in sentences(b.text):
+            words = stems(s) | context
+            if not all(matches(t, words) for t in required):
+                continue
+            claims = [c for c in find_claims(s, b.line) if rates or c.kind in ("money", "count")]
+            if counting:
+                claims += _plain_numbers(s, b.line)
+            mentions = [m.start() for m in re.finditer(r"[A-Za-z][\w&'-]*", s)
+                        if any(stem(m.group()) in {w for alt in t for w in alt} for t in required)]
+            for c in claims:
+                # the figure nearest after a mention of what is asked; before it costs more
+                after = [c.start - m for m in mentions if m <= c.start]
+                before = [m - c.start for m in mentions if m > c.start]
+                distance = (0, min(after)) if after else (1, min(before) if before else 10_000)
+                if best is None or distance < best[0]:
+                    best = (distance, c, s)
+    return (best[1], best[2]) if best else None
+
+
+def _plain_numbers(sentence: str, line: int) -> list[Claim]:
+    """Counts such as ``95,492`` or ``over 190 professionals``: not years, not money or percents."""
+    out = []
+    for m in re.finditer(r"(?<![\w$.,])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%.,]|\s*%|\s*percent)", sentence):
+        value = float(m.group(1).replace(",", ""))
+        if 1900 <= value <= 2100 and "," not in m.group(1):
+            continue
+        out.append(Claim(m.group(1), value, "count", None, 0, 1.0, False, sentence, line, m.start()))
+    return out

@@ -1,0 +1,300 @@
+"""Understanding a question: what is asked (value, change, ratio, narrative), of which line item,
+for which period, and about which release."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import date
+from functools import lru_cache
+
+from index.reader.periods import DATE_RE, DURATION_RE, find_date
+
+NARRATIVE_KINDS = ("why", "when", "where", "who", "how")
+
+# phrases people use, and the printed words any of which may stand for them
+SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
+    (r"\btop[- ]line\b|\bturnover\b|\b(net |total )?(revenues?|sales)\b", ("revenue", "sales")),
+    (r"\bbottom[- ]line\b", ("net income", "net loss", "net earnings")),
+    (r"\bearnings per (common )?share\b|\beps\b|\bper share\b", ("per share",)),
+    (r"\bcogs\b|\bcost of (goods sold|sales|revenues?)\b",
+     ("cost goods sold", "cost sales", "cost revenue")),
+    (r"\bopex\b|\boperating expenses\b", ("operating expenses",)),
+    (r"\bsg ?& ?a\b|\bsga\b|\bselling,? general,? (and|&) administrative\b", ("general administrative",)),
+    (r"\br ?& ?d\b|\bresearch (and|&) development\b", ("research development",)),
+    (r"\b(profits?|income|earnings|loss(es)?|lose|lost|earn(ed)?|made)\b",
+     ("income", "loss", "profit", "earnings")),
+    (r"\bcapex\b|\bcapital expenditures?\b", ("capital expenditures", "additions property", "capex")),
+    (r"\bpre-?tax\b", ("before tax",)),
+    (r"\btax(es)?\b", ("tax",)),
+    (r"\bheadquarter(ed|s)?\b|\bbased\b", ("headquartered", "headquarters", "based")),
+    (r"\bchief executive( officer)?\b|\bceo\b", ("chief executive", "ceo")),
+    (r"\bcash( and cash equivalents| balances?| position)?\b", ("cash",)),
+    (r"\bdividends?\b", ("dividend",)),
+    (r"\bguidance\b|\boutlook\b|\bforecast\b", ("guidance", "outlook")),
+    (r"\bheadcount\b|\bemployees\b", ("employees", "headcount")),
+    (r"\bconference call\b|\bearnings call\b|\bwebcast\b", ("conference call", "webcast", "call")),
+]
+
+IGNORABLE = {
+    "what", "was", "were", "is", "are", "the", "a", "an", "of", "for", "in", "on", "at", "to", "by",
+    "did", "does", "do", "how", "much", "many", "which", "company", "company's", "its", "their",
+    "it", "be", "been", "have", "has", "had", "report", "reported", "record", "recorded", "post",
+    "posted", "spend", "spent", "earn", "earned", "make", "made", "generate", "generated", "give",
+    "tell", "me", "please", "show", "amount", "figure", "number", "value", "level", "with", "from",
+    "and", "or", "this", "that", "these", "those", "there", "than", "as", "compared", "compare",
+    "versus", "vs", "same", "period", "quarter", "quarters", "year", "years", "month", "months",
+    "ended", "ending", "end", "fiscal", "first", "second", "third", "fourth", "three", "six", "nine",
+    "twelve", "last", "prior", "previous", "earlier", "ago", "latest", "during", "change",
+    "changed", "increase", "increased", "decrease", "decreased", "decline", "declined", "grow",
+    "grew", "growth", "fall", "fell", "rise", "rose", "up", "down", "percent", "percentage", "%",
+    "full", "q1", "q2", "q3", "q4", "fy", "half", "date", "time", "about", "approximately",
+    "used", "calculate", "calculated", "balances", "balance", "he", "she", "they", "we", "our",
+    "so", "then", "now", "also", "again", "one", "both", "all", "any", "into", "per", "get", "got",
+    "would", "could", "should", "can", "will", "over", "under", "since", "through", "well",
+    "why", "when", "where", "who", "whom", "whose", "what's", "gave", "given", "provide",
+    "provided", "announce", "announced", "declare", "declared", "pay", "paid", "say", "said",
+    "biggest", "largest", "main", "reason", "reasons", "explain", "caused", "cause", "drove",
+    "driven", "behind", "happen", "happened", "how's", "come", "expected", "expect", "us",
+    "lower", "higher", "better", "worse", "improve", "improved", "worsen", "worsened", "burn", "burned",
+    "burnt", "big", "large", "small", "strong", "weak", "spending", "firm",
+}
+SOFT = {"total", "net", "consolidated", "gaap", "reported", "expense", "expenses", "spending", "cost",
+        "costs", "amount", "line", "item"}
+CHANGE_RE = re.compile(
+    r"\b(how much did .* (change|increase|decrease|decline|grow|fall|rise|drop|improve|worsen|burn)|"
+    r"(cash|money) (did .* )?burn|burn(ed|t)? (through )?(cash|money)|"
+    r"by how much|change (in|of|from)|(increase|decrease|decline|growth|drop) (in|of)|"
+    r"compare[sd]? (with|to)|versus|vs\.?|how does (that|it) compare)\b", re.I)
+PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
+                        r"percent(age)? change|growth rate|how many percent|in percent(age)? terms|"
+                        r"by how many percent)\b|%\s*change", re.I)
+SHARE_OF_REVENUE_RE = re.compile(r"\b(as a (percent(age)?|share|proportion) of|% of|percent of|share of)"
+                                 r" (net )?(revenue|sales)s?\b", re.I)
+RATIOS = {
+    "working capital": re.compile(r"\bworking capital\b", re.I),
+    "current ratio": re.compile(r"\bcurrent ratio\b", re.I),
+    "quick ratio": re.compile(r"\bquick ratio\b", re.I),
+    "gross margin": re.compile(r"\bgross (profit )?margin\b", re.I),
+    "operating margin": re.compile(r"\boperating (profit )?margin\b", re.I),
+    "net margin": re.compile(r"\bnet (profit |income |loss |earnings )?margin\b", re.I),
+    "effective tax rate": re.compile(r"\b(effective )?tax rate\b", re.I),
+    "debt to equity": re.compile(r"\bdebt[- ]to[- ]equity\b", re.I),
+    "total liabilities": re.compile(r"\btotal liabilities\b(?! and)", re.I),
+}
+PRIOR_YEAR_RE = re.compile(
+    r"\b(a year (earlier|ago|before)|last year|prior[- ]year|previous year|year[- ]ago|"
+    r"same (period|quarter) (of |in )?(the )?(last|prior|previous) year|year[- ]over[- ]year|"
+    r"the year before|a year prior)\b", re.I)
+PRIOR_QUARTER_RE = re.compile(
+    r"\b(prior|previous|preceding|last|sequential(ly)?) quarter\b|\bquarter[- ]over[- ]quarter\b|"
+    r"\bsequentially\b|\ba quarter (earlier|ago|before)\b", re.I)
+DURING_RE = re.compile(r"\b(during|over|in) the (quarter|period|year|half)\b", re.I)
+ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+FISCAL_Q_RE = re.compile(
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?: (fiscal|fy)(?: year)?)? "
+    r"'?(\d{4}|\d{2})\b|\bq([1-4])\s*(?:of\s*)?(fy|fiscal)?\s*'?(\d{4}|\d{2})\b|\b([1-4])q\s*'?(\d{2}|\d{4})\b",
+    re.I)
+FULL_YEAR_RE = re.compile(
+    r"\b(full[- ]year|fiscal year|for the year|annual|twelve months|12 months|whole year)\b", re.I)
+REVERSED_FQ_RE = re.compile(
+    r"\b(?:fiscal|fy) ?'?(\d{4}|\d{2})(?:'s)? (first|second|third|fourth|1st|2nd|3rd|4th) quarter\b", re.I)
+HALF_RE = re.compile(r"\b(six months|first half|half[- ]year|6 months|year to date|ytd)\b", re.I)
+
+
+@dataclass(frozen=True)
+class PeriodSpec:
+    """Which period a question asks about."""
+
+    relative: str = "current"  # current, prior_year, prior_quarter, explicit
+    end: date | None = None
+    months: int | None = None
+    fiscal: tuple[int, int] | None = None  # (quarter, year)
+    fiscal_is_fy: bool = False
+    calendar_year: int | None = None
+    instant: bool = False
+    fiscal_year: int | None = None
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question understood: its kind, the line-item words, the period and the release hints."""
+
+    text: str
+    kind: str  # value, change, percent_change, ratio, share_of_revenue, narrative
+    terms: tuple[Term, ...]
+    ratio: str | None = None
+    narrative: str | None = None
+    period: PeriodSpec = field(default_factory=PeriodSpec)
+    during: bool = False
+    has_metric: bool = True
+    wants_loss: bool = False
+    wants_profit: bool = False
+
+    def with_context(self, previous: Query | None) -> Query:
+        """Resolve a follow-up against the question before it."""
+        if previous is None:
+            return self
+        q = self
+        if not self.has_metric and previous.has_metric:
+            kind = self.kind if self.kind != "value" else previous.kind
+            if self.kind == "value" and self.period.relative == "current" and previous.kind != "value":
+                kind = previous.kind
+            q = replace(q, terms=previous.terms, ratio=previous.ratio, kind=kind,
+                        narrative=self.narrative or previous.narrative, has_metric=True,
+                        wants_loss=previous.wants_loss,
+                        wants_profit=previous.wants_profit)
+            if kind in ("change", "percent_change") and self.period.relative != "current":
+                q = replace(q, period=PeriodSpec())
+        if self.period.relative == "current" and self.period.end is None and not _names_period(self.text):
+            if self.has_metric and previous.period.relative != "current" and self.kind == "value" and \
+                    FOLLOW_RE.match(self.text):
+                q = replace(q, period=previous.period)
+        return q
+
+
+FOLLOW_RE = re.compile(r"^\s*(and|what about|how about|and what about|same for|now)\b", re.I)
+
+
+def _names_period(text: str) -> bool:
+    return bool(DATE_RE.search(text) or PRIOR_YEAR_RE.search(text) or PRIOR_QUARTER_RE.search(text)
+                or FISCAL_Q_RE.search(text) or FULL_YEAR_RE.search(text) or HALF_RE.search(text))
+
+
+Term = tuple[tuple[str, ...], ...]  # alternatives, each a phrase of stemmed words
+
+
+@lru_cache(maxsize=200_000)
+def stem(w: str) -> str:
+    """A crude stem shared by questions and labels: liabilities → liability, declared → declar."""
+    w = w.lower().strip("'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    if w.endswith("ies") and len(w) > 4:
+        w = w[:-3] + "y"
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        w = w[:-1]
+    if w.endswith("ed") and len(w) > 5:
+        w = w[:-2]
+    elif w.endswith("ing") and len(w) > 6:
+        w = w[:-3]
+    elif w.endswith(("ion", "ive")) and len(w) > 7:
+        w = w[:-3]
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]
+    return w
+
+
+def stems(text: str) -> set[str]:
+    """Stemmed words of a text, with ``R&D`` and ``SG&A`` spelled out."""
+    return set(_stems(text))
+
+
+@lru_cache(maxsize=50_000)
+def _stems(text: str) -> frozenset[str]:
+    t = text.lower().replace("r&d", "research development").replace("sg&a", "general administrative")
+    return frozenset(stem(w) for w in re.findall(r"[a-z][a-z'&]*", t))
+
+
+def content_terms(text: str) -> tuple[Term, ...]:
+    """The line-item words of a question, as groups of alternatives (any one may match)."""
+    t = text.lower().replace("’", "'")
+    t = DATE_RE.sub(" ", t)
+    groups: list[Term] = []
+    for pattern, alternatives in SYNONYMS:
+        if re.search(pattern, t):
+            groups.append(tuple(tuple(stem(w) for w in a.split()) for a in alternatives))
+            t = re.sub(pattern, " ", t)
+    t = re.sub(r"\b\d[\d,./]*\b", " ", t)
+    for w in re.findall(r"[a-z&']+", t):
+        w = w.strip("'")
+        if w.endswith("'s"):
+            w = w[:-2]
+        if w and w not in IGNORABLE and len(w) > 1:
+            groups.append(((stem(w),),))
+    return tuple(dict.fromkeys(groups))
+
+
+def parse_period(text: str) -> PeriodSpec:
+    """The period a question names, relative or explicit."""
+    months = None
+    d = DURATION_RE.search(text)
+    if d:
+        months = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}.get(
+            d.group(1).lower())
+    elif FULL_YEAR_RE.search(text):
+        months = 12
+    elif HALF_RE.search(text):
+        months = 6
+    elif re.search(r"\bquarter\b", text, re.I):
+        months = 3
+    end = find_date(text) if DATE_RE.search(text) else None
+    instant = months is None and bool(re.search(
+        r"\b(at|as of|on|end of|balance|outstanding|held)\b", text, re.I))
+    if end is not None:
+        return PeriodSpec("explicit", end=end, months=months, instant=instant)
+    r = REVERSED_FQ_RE.search(text)
+    if r:
+        year = int(r.group(1)) + (2000 if len(r.group(1)) == 2 else 0)
+        quarter = ORDINALS[r.group(2).lower()]
+        return PeriodSpec("explicit", months=3, fiscal=(quarter, year), fiscal_is_fy=True)
+    f = FISCAL_Q_RE.search(text)
+    if f:
+        if f.group(1):
+            q, y, fy = ORDINALS[f.group(1).lower()], f.group(3), bool(f.group(2))
+        elif f.group(4):
+            q, y, fy = int(f.group(4)), f.group(6), bool(f.group(5))
+        else:
+            q, y, fy = int(f.group(7)), f.group(8), False
+        year = int(y) + (2000 if len(y) == 2 else 0)
+        return PeriodSpec("explicit", months=3, fiscal=(q, year), fiscal_is_fy=fy)
+    if PRIOR_YEAR_RE.search(text):
+        return PeriodSpec("prior_year", months=months)
+    if PRIOR_QUARTER_RE.search(text):
+        return PeriodSpec("prior_quarter", months=months)
+    fiscal = re.search(r"\b(?:fiscal(?: year)?|fy) ?'?((?:19|20)\d\d|\d\d)\b", text, re.I)
+    if fiscal:
+        year = int(fiscal.group(1)) + (2000 if len(fiscal.group(1)) == 2 else 0)
+        return PeriodSpec("explicit", months=months or 12, fiscal_year=year)
+    y = re.search(r"\b(?:in|for|during|of) ((?:19|20)\d\d)\b", text, re.I)
+    if y:
+        return PeriodSpec("explicit", months=months or 12, calendar_year=int(y.group(1)))
+    return PeriodSpec("current", months=months, instant=instant)
+
+
+def parse_question(text: str) -> Query:
+    """Understand a question."""
+    t = text.strip()
+    low = t.lower()
+    period = parse_period(t)
+    terms = content_terms(t)
+    narrative = None
+    m = re.match(r"^\s*(why|when|where|who|how come|what (caused|drove|explains))\b", low)
+    if m:
+        word = m.group(1)
+        narrative = "why" if word.startswith(("how come", "what")) else word
+    elif re.search(r"\b(what time|what date|which day)\b", low):
+        narrative = "when"
+    ratio = next((name for name, rx in RATIOS.items() if rx.search(t)), None)
+    if narrative:
+        kind = "narrative"
+    elif SHARE_OF_REVENUE_RE.search(t):
+        kind = "share_of_revenue"
+    elif PERCENT_RE.search(t):
+        kind = "percent_change"
+    elif CHANGE_RE.search(t) or (DURING_RE.search(t) and re.search(
+            r"\b(increase|decrease|decline|grow|fall|rise|drop|change)", low)):
+        kind = "change"
+    elif ratio:
+        kind = "ratio"
+    else:
+        kind = "value"
+    if kind == "share_of_revenue":
+        terms = tuple(w for w in content_terms(SHARE_OF_REVENUE_RE.sub(" ", t)))
+    if ratio and kind in ("ratio", "change", "percent_change"):
+        terms = content_terms(RATIOS[ratio].sub(" ", t))
+    has_metric = bool(terms) or ratio is not None
+    return Query(text=t, kind=kind, terms=terms, ratio=ratio, narrative=narrative, period=period,
+                 during=bool(DURING_RE.search(t)), has_metric=has_metric,
+                 wants_loss=bool(re.search(r"\bloss(es)?\b", low)),
+                 wants_profit=bool(re.search(r"\b(profit|income|earnings)\b", low)))

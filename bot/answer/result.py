@@ -1,0 +1,71 @@
+"""What an answer is made of: the text, its figures with their checks, and its citations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from index.reader.periods import Period
+
+NOT_STATED = "The release does not say"
+
+
+@dataclass
+class Figure:
+    """A number in an answer, in base units, with where it comes from and how it checked out."""
+
+    label: str
+    value: float
+    unit: str
+    period: Period | None
+    doc: str
+    line: int
+    derived: bool = False
+    check: str = "unverifiable"
+    how: str = ""
+    basis: tuple[float, ...] = ()
+    op: str = ""
+
+    def recompute(self) -> float | None:
+        """The value again from its basis: ``-`` difference, ``/`` ratio, ``%`` share, ``pct`` change."""
+        if len(self.basis) != 2:
+            return None
+        a, b = self.basis
+        if self.op == "-":
+            return a - b
+        if not b:
+            return None
+        return {"/": a / b, "%": a / b * 100, "pct": (a - b) / abs(b) * 100}.get(self.op)
+
+    def as_json(self) -> dict[str, object]:
+        return {"label": self.label, "value": self.value, "unit": self.unit,
+                "period": self.period.as_json() if self.period else None, "doc": self.doc,
+                "line": self.line, "derived": self.derived, "check": self.check}
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A place in a release: its line and the text there (a table row or a narrative sentence)."""
+
+    doc: str
+    line: int
+    text: str
+
+    def as_json(self) -> dict[str, object]:
+        return {"doc": self.doc, "line": self.line, "text": self.text}
+
+
+@dataclass
+class Answer:
+    """An answer to one question."""
+
+    question: str
+    text: str
+    answerable: bool
+    figures: list[Figure] = field(default_factory=list)
+    citations: list[Citation] = field(default_factory=list)
+    doc: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        return {"question": self.question, "answer": self.text, "answerable": self.answerable,
+                "figures": [f.as_json() for f in self.figures],
+                "citations": [c.as_json() for c in self.citations]}

@@ -1,0 +1,240 @@
+"""Finding what a question asks for in a release: the table row, and the column for its period."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from bot.answer.question import SOFT, PeriodSpec, Term, content_terms, stem, stems
+from index.document import Document, Fact
+from index.reader.metadata import fiscal_quarter
+from index.reader.periods import Period, add_months
+
+PRIMARY = re.compile(r"statements? of (operations|income|earnings|cash flows?|comprehensive income|"
+                     r"profit or loss)|balance sheets?|results of operations|financial position|"
+                     r"income statements?|cash flow statements?|profit and loss", re.I)
+SECONDARY = re.compile(r"reconciliation|non-gaap|segment|supplemental|outlook|adjust", re.I)
+SOFT_STEMS = {stem(w) for w in SOFT}
+QUALIFIERS = {stem(w) for w in ("attributable", "shareholders", "stockholders", "parent", "common",
+                                 "company", "owners", "holders", "ordinary")}
+
+
+@dataclass
+class RowMatch:
+    """A table row (or a figure printed in a label) that a question's words name."""
+
+    doc: Document
+    label: str
+    section: str
+    table_title: str
+    line: int
+    facts: list[Fact]
+    score: float
+    key: tuple[str, int, str] = ("", 0, "")
+    extra: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _IndexedRow:
+    key: tuple[str, int, str]
+    facts: list[Fact]
+    label: set[str]
+    section: set[str]
+    title: set[str]
+    dims: list[set[str]]
+
+
+_ROWS: dict[int, tuple[Document, list[_IndexedRow]]] = {}
+
+
+def _rows_of(doc: Document) -> list[_IndexedRow]:
+    """A document's rows with their words, computed once per document object."""
+    cached = _ROWS.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    groups: dict[tuple[str, int, str], list[Fact]] = {}
+    for f in doc.facts:
+        key = (f.table, f.row_index, f.label if f.column_index < 0 else "")
+        groups.setdefault(key, []).append(f)
+    rows = [_IndexedRow(key, facts, stems(facts[0].label), stems(facts[0].section),
+                        stems(facts[0].table_title), [_dimension(f) for f in facts])
+            for key, facts in groups.items()]
+    if len(_ROWS) > 64:
+        _ROWS.clear()
+    _ROWS[id(doc)] = (doc, rows)
+    return rows
+
+
+def matches(term: Term, words: set[str]) -> bool:
+    """A term is present when every word of one of its alternatives is."""
+    return any(all(w in words for w in alt) for alt in term)
+
+
+def _dimension(f: Fact) -> set[str]:
+    """Words a column heading adds besides its period (a segment such as Americas)."""
+    return stems(f.column) - stems("three six nine twelve months ended quarter year fourth first second "
+                                   "third full fiscal unaudited as of for the december")
+
+
+def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None = None,
+               per_share: bool | None = None) -> list[RowMatch]:
+    """Rows whose label and section (or a column's segment) carry every required word of the question,
+    best first; ``per_share`` prefers per-share rows (True) or share counts (False)."""
+    ignore = ignore or set()
+    required = [t for t in terms
+                if not all(len(a) == 1 and (a[0] in SOFT_STEMS or a[0] in ignore) for a in t)]
+    if not required:
+        return []
+    wanted = {w for t in terms for a in t for w in a}
+    out: list[RowMatch] = []
+    for row in _rows_of(doc):
+        key, facts = row.key, row.facts
+        f0 = facts[0]
+        label_words, section_words, title_words = row.label, row.section, row.title
+        in_label = sum(1 for t in required if matches(t, label_words))
+        here = label_words | section_words | title_words
+        missing = [t for t in required if not matches(t, here)]
+        if missing:
+            # a segment named in the question picks that segment's columns
+            picked = [f for f, dim in zip(facts, row.dims, strict=True)
+                      if all(matches(t, dim | here) for t in missing)]
+            if not picked or len(picked) == len(facts):
+                continue
+            facts = picked
+            in_label += len(missing)
+        extra = [w for w in label_words if w not in wanted and w not in {"and", "of", "the", "total", "net"}]
+        qualifiers = [w for w in extra if w in QUALIFIERS]
+        score = 2.0 * in_label + (len(required) - in_label) * 0.8 - 0.5 * (len(extra) - len(qualifiers)) \
+            - 0.15 * len(qualifiers)
+        soft = [a[0] for t in terms for a in t if a[0] in SOFT_STEMS]
+        score += sum(1.0 if w in label_words else 0.0 for w in soft)
+        cash_words = {"cash", "flow", "operat", "activity"}
+        if re.search(r"cash flow", f0.table_title, re.I) and not (cash_words & wanted):
+            score -= 0.5
+        if PRIMARY.search(f0.table_title):
+            score += 0.6
+        if SECONDARY.search(f0.table_title):
+            score -= 0.6
+        if re.search(r"\bconsolidated\b", f0.table_title, re.I):
+            score += 0.4
+        if f0.column_index < 0:
+            score -= 0.2
+        dim_of = {id(f): d for f, d in zip(row.facts, row.dims, strict=True)}
+        dims = {" ".join(sorted(dim_of[id(f)])) for f in facts}
+        if len(dims) > 1:
+            totals = [f for f in facts if "total" in dim_of[id(f)]]
+            if totals and not missing:
+                facts = totals
+            elif not missing:
+                score -= 0.5
+        units = {f.unit for f in facts}
+        if per_share is True:
+            score += 1.0 if any("/" in u for u in units) else -1.0 if "shares" in units else 0.0
+        elif per_share is False and "shares" in units:
+            score += 1.0
+        out.append(RowMatch(doc, f0.label, f0.section, f0.table_title, f0.line, facts, score, key, extra))
+    out.sort(key=lambda m: (-m.score, m.line))
+    return out
+
+
+def current_period(doc: Document) -> Period | None:
+    return doc.metadata.period
+
+
+def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None]:
+    """The end date and months a period spec points at in this release."""
+    cur = current_period(doc)
+    if spec.relative == "explicit":
+        if spec.end is not None:
+            return spec.end, spec.months
+        if spec.fiscal is not None:
+            q, y = spec.fiscal
+            fq = fiscal_quarter(doc.metadata)
+            if fq and cur is not None:
+                back = (fq[1] - y) * 4 + (fq[0] - q)
+                return add_months(cur.end, -3 * back), 3
+            return add_months(date(y, 1, 31), 3 * q - 1), 3
+        if spec.fiscal_year is not None:
+            fq = fiscal_quarter(doc.metadata)
+            if fq and cur is not None:
+                year_end = add_months(cur.end, 3 * (4 - fq[0]) - 12 * (fq[1] - spec.fiscal_year))
+                return year_end, spec.months or 12
+            return None, spec.months or 12
+        if spec.calendar_year is not None:
+            return None, spec.months
+    if cur is None:
+        return None, spec.months
+    if spec.relative == "prior_year":
+        return add_months(cur.end, -12), spec.months
+    if spec.relative == "prior_quarter":
+        return add_months(cur.end, -3), spec.months
+    return cur.end, spec.months
+
+
+def near(a: date, b: date, days: int = 7) -> bool:
+    return abs((a - b).days) <= days
+
+
+def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None:
+    """The fact of a row for the period asked; the current period when none is named."""
+    dated = [f for f in facts if f.period is not None]
+    if not dated:
+        return facts[0] if facts and spec.relative == "current" else None
+    end, months = target_end(doc, spec)
+    year = spec.calendar_year if spec.calendar_year is not None else spec.fiscal_year
+    if year is not None and end is None:
+        pool = [f for f in dated if f.period and f.period.end.year == year]
+        if months:
+            pool = [f for f in pool if f.period and f.period.months == months] or pool
+        return max(pool, key=lambda f: f.period.months if f.period else 0) if pool else None
+    if end is None:
+        return None
+    pool = [f for f in dated if f.period and near(f.period.end, end)]
+    if not pool:
+        return None
+    if spec.instant and months is None:
+        instants = [f for f in pool if f.period and f.period.months == 0]
+        if instants:
+            return instants[0]
+    if months is not None:
+        exact = [f for f in pool if f.period and f.period.months == months]
+        if exact:
+            return exact[0]
+        instants = [f for f in pool if f.period and f.period.months == 0]
+        if instants and months in (3, None):
+            return instants[0]
+        if spec.relative != "current":
+            return None
+    cur = current_period(doc)
+    want = cur.months if cur else 3
+    return min(pool, key=lambda f: (abs((f.period.months if f.period else 0) - want)
+                                    if (f.period and f.period.months) else 0.5, f.column_index))
+
+
+def comparative(doc: Document, facts: list[Fact], fact: Fact, spec: PeriodSpec | None = None) -> Fact | None:
+    """The figure a change is measured against: a year earlier for a duration, the other balance-sheet
+    date for an instant (or the prior quarter when asked)."""
+    if fact.period is None:
+        return None
+    p = fact.period
+    others = [f for f in facts if f.period and f is not fact and f.column_index != fact.column_index]
+    if spec is not None and spec.relative == "prior_quarter":
+        end = add_months(p.end, -3)
+        hit = [f for f in others if f.period and near(f.period.end, end) and f.period.months == p.months]
+        return hit[0] if hit else None
+    if p.months:
+        end = add_months(p.end, -12)
+        hit = [f for f in others if f.period and near(f.period.end, end) and f.period.months == p.months]
+        return hit[0] if hit else None
+    earlier = [f for f in others if f.period and f.period.months == 0 and f.period.end < p.end]
+    return max(earlier, key=lambda f: f.period.end if f.period else date.min) if earlier else None
+
+
+def find_named(doc: Document, words: str, ignore: set[str] | None = None,
+               extra: tuple[Term, ...] = ()) -> RowMatch | None:
+    """The best row for a fixed phrase such as ``total current assets`` (synonyms apply), with any
+    other words the question adds (a segment, ``non-GAAP``)."""
+    rows = match_rows(doc, content_terms(words) + extra, ignore)
+    rows = [r for r in rows if not any(f.unit == "percent" for f in r.facts)] or rows
+    return rows[0] if rows else None

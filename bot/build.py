@@ -1,0 +1,43 @@
+"""Building the pieces from settings: the store, the embedder, the engine (nothing at import time)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bot.settings import Settings
+
+SAMPLE = Path(__file__).resolve().parent.parent / "index" / "data" / "capstone-turbine-q1-fy2008.txt"
+
+
+def build_store(settings: Settings, embedder: Any = None) -> Any:
+    """The Chroma-backed store named by the settings."""
+    from index.errors import ConfigError
+    from index.store.embed import HashingEmbedder, MiniLM
+    from index.store.store import Store, open_client
+
+    m = settings.model
+    if embedder is None:
+        if m.embedder == "hashing":
+            embedder = HashingEmbedder()
+        elif m.embedder == "minilm":
+            embedder = MiniLM(m.onnx_cache, m.device, m.batch_size, m.onnx)
+        else:
+            raise ConfigError(f"PRESSBOT_EMBEDDER={m.embedder!r}: use 'minilm' or 'hashing'")
+    client = open_client(settings.index.path, settings.index.chroma_url)
+    lock = None if settings.index.chroma_url else settings.index.path / "write.lock"
+    return Store(client, embedder, settings.index.collection, lock)
+
+
+def build_engine(settings: Settings, store: Any = None, chat_model: Any = None) -> Any:
+    """The answering engine, with the LLM composer when ``PRESSBOT_LLM`` names a model."""
+    from bot.answer.pipeline import Engine, Retriever
+
+    store = store or build_store(settings)
+    r = settings.retrieval
+    composer = None
+    if chat_model is not None or settings.answer.llm:
+        from bot.answer.llm import LLMComposer
+
+        composer = LLMComposer(chat_model or settings.answer.llm)
+    return Engine(store, Retriever(store, r.k_dense, r.k_bm25, r.rrf_k), composer)

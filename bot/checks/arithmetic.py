@@ -1,0 +1,237 @@
+"""Arithmetic checks of a release's own tables: subtotals, totals, the balance, EPS."""
+
+from __future__ import annotations
+
+import re
+
+from bot.checks.figures import Check
+from index.document import Row, Table
+from index.reader.facts import unit_and_scale
+
+TOTAL_RE = re.compile(
+    r"^(total\b|gross (profit|loss|margin)$|(loss|income|profit|earnings) (from|before)|"
+    r"operating (income|loss|profit|result)|net (income|loss|earnings|profit|result|cash|increase|decrease)|"
+    r"income \(loss\)|adjusted ebitda)", re.I)
+Formula = list[tuple[Row, int]]
+
+
+def _values(row: Row, col: int) -> float | None:
+    cell = row.cells.get(col)
+    return cell.value if cell else None
+
+
+def _decimals(rows: list[Row]) -> int:
+    return max((c.decimals for r in rows for c in r.cells.values()), default=0)
+
+
+def _formulas(rows: list[Row], i: int, last_total: int | None, prev_total: int | None) -> list[Formula]:
+    target = rows[i]
+    start = (last_total + 1) if last_total is not None else 0
+    items = [r for r in rows[start:i] if r.cells and not _unitless(r)]
+    same = [r for r in items if r.section == target.section]
+    out: list[Formula] = []
+    for group in (items, same):
+        if group:
+            out.append([(r, 1) for r in group])
+            out.append([(group[0], 1)] + [(r, -1) for r in group[1:]])
+    if last_total is not None:
+        t = rows[last_total]
+        out.append([(t, 1)] + [(r, 1) for r in items])
+        out.append([(t, 1)] + [(r, -1) for r in items])
+        if prev_total is not None and not items:
+            p = rows[prev_total]
+            out.append([(p, 1), (t, -1)])
+            out.append([(p, 1), (t, 1)])
+    level = _level(rows, i)
+    if len(level) >= 2:
+        out.append([(r, 1) for r in level if r.cells])
+    if i > 0:
+        run = []
+        for r in reversed(rows[:i]):
+            if r.section != rows[i - 1].section or r is rows[last_total or 0] and last_total:
+                break
+            run.append(r)
+        out.append([(r, 1) for r in reversed(run)])
+        earlier = next((r for r in reversed(rows[: i - 1]) if TOTAL_RE.match(r.label)), None)
+        if earlier is not None:
+            out.append([(earlier, 1), (rows[i - 1], 1)])
+    if "cash" in target.label.lower():
+        flows = [r for r in rows[:i] if r.label.lower().startswith("net cash")]
+        if len(flows) >= 2:
+            out.append([(r, 1) for r in flows] + [(r, 1) for r in rows[:i] if "exchange rate" in
+                                                   r.label.lower()])
+    out = [[(r, s) for r, s in f if not _unitless(r)] for f in out]
+    return [f for f in out if f]
+
+
+def _level(rows: list[Row], i: int) -> list[Row]:
+    """The parts a total at its own level adds up: rows of its section, and for each sub-section its
+    own total (or its rows when it has none); a sub-section closed by a total at this level is left to
+    that total."""
+    target = rows[i]
+    depth = len(target.section)
+    block: list[Row] = []
+    for r in reversed(rows[:i]):
+        if r.section[:depth] != target.section:
+            break
+        block.append(r)
+    block.reverse()
+    out: list[Row] = []
+    run: list[Row] = []
+
+    def flush(covered: bool) -> None:
+        if run and not covered:
+            last = run[-1]
+            closing = last.rule_above or last.label.lower().startswith("total") or TOTAL_RE.match(last.label)
+            out.extend([last] if closing else run)
+        run.clear()
+
+    for r in block:
+        if len(r.section) == depth:
+            flush(covered=r.label.lower().startswith("total"))
+            out.append(r)
+        else:
+            if run and run[-1].section[: depth + 1] != r.section[: depth + 1]:
+                flush(covered=False)
+            run.append(r)
+    flush(covered=False)
+    return out
+
+
+def _evaluate(formula: Formula, target: Row, cols: list[int], tol: float) -> float | None:
+    """The largest difference over the columns, or ``None`` when no column can be computed."""
+    worst: float | None = None
+    for c in cols:
+        want = _values(target, c)
+        parts = [(_values(r, c), s) for r, s in formula]
+        if want is None or all(v is None for v, _ in parts):
+            continue
+        got = sum((v or 0.0) * s for v, s in parts)
+        diff = got - want
+        if worst is None or abs(diff) > abs(worst):
+            worst = diff
+    return worst
+
+
+def _describe(formula: Formula) -> str:
+    text = formula[0][0].name
+    for r, s in formula[1:]:
+        text += (" + " if s > 0 else " − ") + r.name
+    return text
+
+
+def check_table(table: Table) -> list[Check]:
+    """Recompute each subtotal and total from the rows above it."""
+    checks: list[Check] = []
+    cols = [c.index for c in table.columns if not c.change]
+    rows = table.rows
+    last_total: int | None = None
+    prev_total: int | None = None
+    for i, row in enumerate(rows):
+        is_total = bool(TOTAL_RE.match(row.label)) or (row.rule_above and i > 0)
+        if not is_total or not row.cells or _unitless(row):
+            continue
+        formulas = _formulas(rows, i, last_total, prev_total)
+        decimals = _decimals([row])
+        best: tuple[float, Formula] | None = None
+        for formula in formulas:
+            n = len(formula)
+            tol = 10 ** (-decimals) * max(1.0, n / 2) + 1e-9
+            diff = _evaluate(formula, row, cols, tol)
+            if diff is None:
+                continue
+            if abs(diff) <= tol:
+                checks.append(Check("arithmetic", "passed", f"{row.path} = {_describe(formula)}",
+                                    _values(row, cols[0]), _values(row, cols[0]), row.line,
+                                    table.title))
+                best = None
+                break
+            if best is None or abs(diff) < abs(best[0]):
+                best = (diff, formula)
+        else:
+            components = [r for r in rows[(last_total + 1 if last_total is not None else 0):i]
+                          if r.cells and not _unitless(r)]
+            if best is not None and TOTAL_RE.match(row.label) and components and (
+                    row.rule_above or row.label.lower().startswith("total")):
+                diff, formula = best
+                checks.append(Check("arithmetic", "failed",
+                                    f"{row.path} ≠ {_describe(formula)} (off by {diff:,.{decimals}f})",
+                                    _values(row, cols[0]), None, row.line, table.title))
+        if best is None or TOTAL_RE.match(row.label):
+            prev_total, last_total = last_total, i
+    checks.extend(_balance(table, cols))
+    checks.extend(_eps(table, cols))
+    return checks
+
+
+def _unitless(row: Row) -> bool:
+    return any(c.percent or c.bps for c in row.cells.values()) or bool(re.search(
+        r"(^|\s)(earnings|income|loss|dividends?)( declared)? per (common )?share|^(basic|diluted)$|"
+        r"\bmargin\b|%", row.label, re.I))
+
+
+def _balance(table: Table, cols: list[int]) -> list[Check]:
+    """Total assets equal total liabilities and equity."""
+    assets = next((r for r in table.rows if r.name.lower() == "total assets"), None)
+    le = next((r for r in table.rows if re.match(r"total liabilities and (stock|share)holders",
+                                                    r.name, re.I)), None)
+    if not assets or not le:
+        return []
+    diffs = [(_values(assets, c) or 0) - (_values(le, c) or 0) for c in cols]
+    worst = max(diffs, key=abs)
+    status = "passed" if abs(worst) < 1e-6 else "failed"
+    return [Check("arithmetic", status, f"{assets.name} = {le.name}", _values(assets, cols[0]),
+                  _values(le, cols[0]), le.line, table.title)]
+
+
+def _eps(table: Table, cols: list[int]) -> list[Check]:
+    """Per-share results against net result over weighted shares, at the printed precision."""
+    checks: list[Check] = []
+    net = next((r for r in table.rows if re.match(r"net (income|loss|earnings)(?!.*per)", r.label, re.I)
+                and not r.label.lower().startswith("net cash")), None)
+    if net is None:
+        return checks
+    def unit(row: Row) -> str:
+        cell = next(iter(row.cells.values()), None)
+        return unit_and_scale(table, row, cell)[0] if cell else ""
+
+    eps_rows = [r for r in table.rows if unit(r).endswith("/share")
+                and not re.search(r"dividend", r.path, re.I)]
+    share_rows = [r for r in table.rows if unit(r) == "shares"]
+    if not eps_rows or not share_rows:
+        return checks
+    for eps in eps_rows:
+        kind = "diluted" if "diluted" in eps.path.lower() else "basic"
+        shares = next((r for r in share_rows if kind in r.path.lower()), None)
+        if shares is None:
+            generic = [r for r in share_rows if not re.search(r"basic|diluted", r.path, re.I)]
+            if not generic:
+                continue
+            shares = generic[0]
+        for c in cols:
+            e, n, s = _values(eps, c), _values(net, c), _values(shares, c)
+            if e is None or n is None or not s:
+                continue
+            decimals = eps.cells[c].decimals
+            n_scale = unit_and_scale(table, net, net.cells[c])[1]
+            s_scale = unit_and_scale(table, shares, shares.cells[c])[1]
+            n_base, s_base = n * n_scale, s * s_scale
+            computed = n_base / s_base
+            half = 10 ** (-decimals) * 0.5 + 1e-9
+            dn = 10 ** (-net.cells[c].decimals) * 0.5 * n_scale
+            ds = 10 ** (-shares.cells[c].decimals) * 0.5 * s_scale
+            bounds = [(n_base + a) / (s_base + b) for a in (-dn, dn) for b in (-ds, ds)]
+            ok = min(bounds) - half <= e <= max(bounds) + half
+            sign_ok = not (e < 0 < computed or computed < 0 < e) and not (
+                eps.cells[c].text.count("(") and computed > 0)
+            status = "passed" if ok and sign_ok else "failed"
+            note = "" if sign_ok else " (sign differs: printed as a loss)"
+            if sign_ok and not ok and 0 < e < computed <= e * 1.35:
+                note = (" (printed lower: earnings allocated to participating securities, "
+                        "or a diluted numerator?)")
+            checks.append(Check(
+                "arithmetic", status,
+                f"{eps.path} = {net.name} / {shares.name}: {computed:.{decimals + 2}f} vs "
+                f"{eps.cells[c].text}{note} [{table.column(c).header}]",
+                computed, e, eps.line, table.title))
+    return checks

@@ -1,0 +1,227 @@
+"""The answering subcommands: index add/list/remove, ask, chat, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from index.errors import InputError, NotAReleaseError, PressbotError
+
+SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+
+
+def add_commands(sub: Any) -> None:
+    """Register the subcommands on the CLI's parser."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--index", metavar="DIR", help="index folder (default: $PRESSBOT_INDEX or the "
+                        "user data folder); PRESSBOT_CHROMA_URL selects a Chroma server instead")
+
+    p = sub.add_parser("index", help="add, list or remove indexed releases")
+    isub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
+    a = isub.add_parser("add", parents=[common], help="index release files or folders")
+    a.add_argument("paths", nargs="*", help=".txt, .md or .html files, or folders of them")
+    a.add_argument("--sample", action="store_true", help="add the bundled sample release")
+    a.add_argument("--quiet", action="store_true", help="print nothing when all goes well")
+    a.add_argument("--if-empty", action="store_true", help="only when the index holds no release yet")
+    a.set_defaults(handler=cmd_index_add)
+    ls = isub.add_parser("list", parents=[common], help="list indexed releases")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(handler=cmd_index_list)
+    rm = isub.add_parser("remove", parents=[common], help="take a release out of the index")
+    rm.add_argument("doc", help="the release's name as 'index list' shows it")
+    rm.set_defaults(handler=cmd_index_remove)
+
+    q = sub.add_parser("ask", parents=[common], help="answer one question")
+    q.add_argument("question", nargs="+")
+    q.add_argument("--doc", help="the release to ask about")
+    q.add_argument("--json", action="store_true", help="print one JSON object")
+    q.set_defaults(handler=cmd_ask)
+
+    c = sub.add_parser("chat", parents=[common], help="a conversation in the terminal")
+    c.add_argument("--doc", help="the release to ask about")
+    c.add_argument("--json", action="store_true", help="one JSON object per answer")
+    c.set_defaults(handler=cmd_chat)
+
+    s = sub.add_parser("slack", parents=[common], help="answer in Slack (Socket Mode, or --http)")
+    s.add_argument("--http", action="store_true", help="serve the Events API over HTTP instead")
+    s.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
+    s.add_argument("--host", default="127.0.0.1", help="HTTP address to listen on (default 127.0.0.1)")
+    s.set_defaults(handler=cmd_slack)
+
+    e = sub.add_parser("eval", parents=[common], help="run a gold question set")
+    e.add_argument("gold", help="a .jsonl gold set (see shared/eval/README.md)")
+    e.add_argument("--doc", help="the release the set is asked against")
+    e.add_argument("--fail-under", type=float, default=0.0, metavar="PCT",
+                   help="exit 1 when accuracy is below PCT percent")
+    e.set_defaults(handler=cmd_eval)
+
+
+def _settings(args: argparse.Namespace) -> Any:
+    from bot.settings import Settings
+
+    return Settings.load(index=getattr(args, "index", None))
+
+
+def release_files(paths: list[str]) -> list[tuple[Path, bool]]:
+    """Files named (explicit), and release files found inside folders named (sorted); a bad path is an
+    error."""
+    out: list[tuple[Path, bool]] = []
+    for raw in paths:
+        p = Path(raw).expanduser()
+        if p.is_dir():
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+                           and not f.name.startswith("."))
+            if not found:
+                raise InputError(f"{p}: no .txt, .md or .html files in this folder")
+            out.extend((f, False) for f in found)
+        elif p.exists():
+            out.append((p, True))
+        else:
+            raise InputError(f"{p}: no such file or folder")
+    return out
+
+
+def cmd_index_add(args: argparse.Namespace) -> int:
+    from bot.build import SAMPLE, build_store
+    from index.reader import read_release
+
+    paths = list(args.paths)
+    if args.sample:
+        paths.append(str(SAMPLE))
+    if not paths:
+        raise InputError("give release files or folders to add (or --sample for the bundled sample)")
+    docs = []
+    for f, explicit in release_files(paths):  # read everything first: bad input adds nothing
+        try:
+            docs.append(read_release(f.resolve()))
+        except NotAReleaseError as exc:
+            if explicit:
+                raise
+            print(f"pressbot: skipped {f}: {str(exc).split(' does not', 1)[-1].strip()}", file=sys.stderr)
+    if not docs:
+        raise InputError("no release to add in " + ", ".join(paths))
+    store = build_store(_settings(args))
+    if args.if_empty and store.catalog():
+        return 0
+    from rich.console import Console
+    from rich.progress import Progress
+
+    console = Console(stderr=True)
+    results: list[tuple[str, str]] = []
+    if len(docs) > 1 and sys.stderr.isatty():
+        with Progress(console=console, transient=True) as progress:
+            task = progress.add_task("indexing", total=len(docs))
+            for doc in docs:
+                progress.update(task, description=f"indexing {doc.name}")
+                results.append((doc.name, store.add(doc)))
+                progress.advance(task)
+    else:
+        for doc in docs:
+            results.append((doc.name, store.add(doc)))
+    if not args.quiet:
+        for name, status in results:
+            print(f"{status:9} {name}")
+    return 0
+
+
+def cmd_index_list(args: argparse.Namespace) -> int:
+    from bot.build import build_store
+
+    store = build_store(_settings(args))
+    rows = store.catalog()
+    if args.json:
+        print(json.dumps([r.__dict__ for r in rows]))
+        return 0
+    if not rows:
+        print("the index is empty; add a release with 'pressbot index add FILE' (or --sample)")
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("release", "company", "period", "facts", "chunks")
+    for r in rows:
+        table.add_row(r.name, r.company, r.period, str(r.facts), str(r.chunks))
+    Console().print(table)
+    return 0
+
+
+def cmd_index_remove(args: argparse.Namespace) -> int:
+    from bot.build import build_store
+
+    build_store(_settings(args)).remove(args.doc)
+    print(f"removed   {args.doc}")
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from bot.build import build_engine
+    from bot.cli.render import print_answer
+
+    question = " ".join(args.question)
+    from bot.answer.pipeline import Engine
+
+    Engine.validate(question)
+    engine = build_engine(_settings(args))
+    answer = engine.ask(question, doc=args.doc)
+    if args.json:
+        print(json.dumps(answer.as_json(), ensure_ascii=False))
+    else:
+        print_answer(answer)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    from bot.build import build_engine
+    from bot.cli.chat import run_chat
+
+    engine = build_engine(_settings(args))
+    return run_chat(engine, doc=args.doc, as_json=args.json)
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from bot.build import build_engine
+    from bot.evaluate import judge, load_gold
+
+    items = load_gold(args.gold)
+    engine = build_engine(_settings(args))
+    right = 0
+    for item in items:
+        try:
+            answer = engine.ask(item["question"], doc=args.doc)
+        except PressbotError as exc:
+            print(f"MISS {item.get('id', '?')}: {exc}")
+            continue
+        ok, why = judge(item, answer)
+        right += ok
+        if not ok:
+            print(f"MISS {item.get('id', '?')}: {item['question']}\n     {why}\n     answer: {answer.text}")
+    pct = 100.0 * right / len(items) if items else 0.0
+    print(f"accuracy: {right}/{len(items)} ({pct:.1f}%)")
+    return 1 if pct < args.fail_under else 0
+
+
+def cmd_slack(args: argparse.Namespace) -> int:
+    import logging
+    import os
+
+    from bot.build import build_engine
+    from bot.slack.app import build_app
+    from bot.slack.server import serve_http, serve_socket_mode
+
+    logging.basicConfig(level=os.environ.get("PRESSBOT_LOG", "INFO"),
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    for noisy in ("slack_bolt", "slack_sdk", "urllib3", "httpx", "chromadb"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+    app_token = "" if args.http else os.environ.get("SLACK_APP_TOKEN", "").strip()
+    if not args.http and not app_token:
+        raise InputError("set SLACK_APP_TOKEN for Socket Mode, or pass --http with SLACK_SIGNING_SECRET")
+    engine = build_engine(_settings(args))
+    app = build_app(engine, http=args.http)
+    if args.http:
+        serve_http(app, args.port, args.host)
+    else:
+        serve_socket_mode(app, app_token)
+    return 0

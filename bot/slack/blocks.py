@@ -1,0 +1,46 @@
+"""An answer as Slack Block Kit: the answer, its figures with their checks, its sources; within
+Slack's limits (3,000 characters a section, 10 elements a context, 50 blocks)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.answer.result import Answer
+from bot.cli.render import figure_value
+
+SECTION_LIMIT = 3000
+CONTEXT_LIMIT = 10
+TEXT_LIMIT = 3000
+MARK = {"verified": ":white_check_mark: verified", "unverifiable": ":grey_question: unverifiable",
+        "contradicted": ":x: contradicted"}
+
+
+def _clip(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def answer_blocks(answer: Answer) -> list[dict[str, Any]]:
+    """Blocks for an answer."""
+    blocks: list[dict[str, Any]] = [
+        {"type": "section", "text": {"type": "mrkdwn", "text": _clip(_escape(answer.text), SECTION_LIMIT)}}]
+    if answer.figures:
+        lines = []
+        for f in answer.figures[:12]:
+            when = f" ({f.period.describe()})" if f.period else ""
+            lines.append(f"{MARK.get(f.check, f.check)} — {f.label}: {figure_value(f)}{when}, line {f.line}")
+        blocks.append({"type": "section", "text": {"type": "mrkdwn",
+                                                   "text": _clip(_escape("\n".join(lines)), SECTION_LIMIT)}})
+    if answer.citations:
+        elements = [{"type": "mrkdwn", "text": _clip(_escape(f"{c.doc}, line {c.line}: {c.text}"), 300)}
+                    for c in answer.citations[:CONTEXT_LIMIT]]
+        blocks.append({"type": "context", "elements": elements})
+    return blocks
+
+
+def fallback_text(answer: Answer) -> str:
+    """The plain text Slack shows in notifications."""
+    return _clip(answer.text, TEXT_LIMIT)

@@ -1,0 +1,111 @@
+"""Facts: every table cell as a figure in base units, with its unit and period."""
+
+from __future__ import annotations
+
+import re
+
+from index.document import Cell, Fact, Row, Table
+from index.reader.periods import DATE_RE, Period, find_date
+
+PER_SHARE = re.compile(
+    r"per (?:common |basic |diluted )?(?:share|ads|adr|unit)|\beps\b|per equivalent ads", re.I)
+SHARES = re.compile(r"\bshares\b|\bnumber of\b", re.I)
+SHARE_COUNT = re.compile(
+    r"^(weighted|shares\b|number of (weighted |common )?shares)|shares (used|outstanding)|"
+    r"average (number of )?shares", re.I)
+COUNTS = re.compile(r"\bnumber of (?!.*shares)|\bemployees\b|\bheadcount\b", re.I)
+RATIO = re.compile(r"\bfx\b|exchange rate|\bratio\b", re.I)
+PERCENT_ROW = re.compile(r"%|\bmargin\b|\bpercent\b|\bgrowth\b|\brate\b", re.I)
+NOTE_CURRENCY = {"NT$": "TWD", "US$": "USD"}
+
+
+def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
+    """The unit of a cell and the factor that takes it to base units."""
+    text = f"{' '.join(row.section)} {row.label}"
+    note = row.unit_note
+    currency = cell.currency or table.currency
+    for sign, code in NOTE_CURRENCY.items():
+        if sign in note:
+            currency = code
+    note_scale = 1e3 if "thousand" in note.lower() else 1e6 if "million" in note.lower() else (
+        1e9 if "billion" in note.lower() else None)
+    if cell.bps:
+        return "bps", 1.0
+    if cell.percent:
+        return "percent", 1.0
+    if SHARE_COUNT.search(row.label) or (SHARE_COUNT.search(text) and not PER_SHARE.search(row.label)):
+        excepted = re.search(r"(?<!per )\bshare", table.scale_except, re.I)
+        return "shares", note_scale or (1.0 if excepted else table.scale)
+    if PER_SHARE.search(row.label) or (PER_SHARE.search(text) and not SHARES.search(row.label)):
+        per = "ADS" if re.search(r"\bADS\b|\bADR\b", text) else "share"
+        return f"{currency}/{per}", 1.0
+    if RATIO.search(row.label):
+        return "ratio", 1.0
+    if COUNTS.search(row.label):
+        return "count", note_scale or 1.0
+    if SHARES.search(row.label) and not re.search(r"\$|stock,|par value", row.label):
+        excepted = re.search(r"(?<!per )\bshare", table.scale_except, re.I)
+        return "shares", note_scale or (1.0 if excepted else table.scale)
+    if PERCENT_ROW.search(row.label) and not re.search(r"\$", cell.text) and abs(cell.value or 0) < 1000:
+        if re.search(r"%|margin|percent", row.label, re.I):
+            return "percent", 1.0
+    return currency, note_scale or table.scale
+
+
+def facts_of(table: Table) -> list[Fact]:
+    """One fact per filled cell of a table."""
+    facts: list[Fact] = []
+    for r, row in enumerate(table.rows):
+        for c, cell in sorted(row.cells.items()):
+            if cell.value is None:
+                continue
+            column = table.column(c)
+            unit, scale = unit_and_scale(table, row, cell)
+            value = round(cell.value * scale, 6)
+            facts.append(Fact(
+                table=table.id, table_title=table.title, section=" > ".join(row.section),
+                label=row.name, column=column.header, period=column.period, value=value, unit=unit,
+                text=cell.text, line=row.line, decimals=cell.decimals, scale=scale, row_index=r,
+                column_index=c,
+            ))
+        facts.extend(inline_facts(table, r, row))
+    return facts
+
+
+_DATE = DATE_RE.pattern.replace("?P<month>", "?:").replace("?P<day>", "?:").replace("?P<year>", "?:")
+INLINE_MONEY = re.compile(
+    r"(?P<what>[A-Za-z][A-Za-z ,'&-]*?)\s+of\s+\$\s?(?P<v1>[\d,]+(?:\.\d+)?)\s+(?:at|on|as of)\s+"
+    r"(?P<d1>" + _DATE + r")(?:\s+and\s+\$\s?(?P<v2>[\d,]+(?:\.\d+)?)\s+(?:at|on|as of)\s+(?P<d2>"
+    + _DATE + r"))?", re.I)
+INLINE_SHARES = re.compile(
+    r"(?P<v>\d{1,3}(?:,\d{3}){1,4})\s+shares\s+(?P<what>issued and outstanding|issued|outstanding|"
+    r"authorized)(?:\s+(?:at|as of)\s+(?P<d>" + _DATE + r"))?", re.I)
+
+
+def inline_facts(table: Table, r: int, row: Row) -> list[Fact]:
+    """Figures printed inside a label: ``net of allowance ... of $789 at June 30, 2007`` or
+    ``144,000,431 shares outstanding at June 30, 2007``."""
+    out: list[Fact] = []
+    default = next((c.period for c in table.columns if c.period), None)
+
+    def add(label: str, value: float, unit: str, text: str, period: Period | None) -> None:
+        out.append(Fact(table=table.id, table_title=table.title, section=" > ".join(row.section),
+                        label=label, column="in the row label", period=period, value=value, unit=unit,
+                        text=text, line=row.line, decimals=0, scale=1.0, row_index=r, column_index=-1))
+
+    for m in INLINE_MONEY.finditer(row.label):
+        what = re.sub(r"^.*\bnet of\s+", "", m.group("what")).strip(" ,")
+        for v, d in ((m.group("v1"), m.group("d1")), (m.group("v2"), m.group("d2"))):
+            if v and d:
+                end = find_date(d)
+                value = float(v.replace(",", "")) * table.scale
+                add(what, value, table.currency, f"${v}", Period(end, 0) if end else None)
+    for m in INLINE_SHARES.finditer(row.label):
+        end = find_date(m.group("d")) if m.group("d") else None
+        if end is None:
+            ahead = DATE_RE.search(row.label[m.end():].split(";")[0])
+            end = find_date(ahead.group(0)) if ahead else None
+        period = Period(end, 0) if end else default
+        what = f"shares {m.group('what').lower()}"
+        add(what, float(m.group("v").replace(",", "")), "shares", m.group("v"), period)
+    return out

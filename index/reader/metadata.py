@@ -1,0 +1,131 @@
+"""Metadata of a release: company, ticker, exchange, release date, and the period reported."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from index.document import Metadata, Table
+from index.reader.layout import Layout
+from index.reader.periods import DATE_RE, DMY_RE, Period, add_months, find_date, quarter_code
+
+TICKER_RE = re.compile(
+    r"\((NYSE American|NYSE MKT|NYSE|NASDAQ|Nasdaq|OTCQB|OTCQX|OTC|AMEX|TSX|TWSE|LSE|Euronext|"
+    r"[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)\s*:\s*([A-Z][A-Z0-9.]{0,6})\)")
+COMPANY_RE = re.compile(r"^(.*?)\s+(?:Reports|Announces|Reported|Posts|Delivers|Releases|Provides)\b")
+FISCAL_RE = re.compile(
+    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?"
+    r"(\d{4})", re.I)
+FISCAL_CODE_RE = re.compile(r"\bQ([1-4])\s*(?:FY|fiscal\s*)(\d{2,4})\b", re.I)
+ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
+    """What the release says about itself, from its title, dateline and statements."""
+    meta = Metadata()
+    texts = [b.text for b in layout.blocks[:40]]
+    head = " ".join(([layout.title] if layout.title else []) + texts)
+    title = layout.title or (texts[0] if texts else "")
+    m = COMPANY_RE.match(title) or next((COMPANY_RE.match(t) for t in texts if COMPANY_RE.match(t)), None)
+    if m:
+        meta.company = re.sub(r"[(®™].*$", "", m.group(1)).strip(" ,")
+    t = TICKER_RE.search(head)
+    if t:
+        meta.exchange, meta.ticker = t.group(1).upper(), t.group(2)
+    else:
+        dj = re.search(r">([A-Z]{1,5})\b", head)
+        meta.ticker = dj.group(1) if dj else None
+    if not meta.company and layout.blocks:
+        first = layout.blocks[0].text
+        meta.company = first.split(" - ")[0][:80]
+    meta.release_date = _release_date(texts)
+    if meta.release_date is None and "date" in layout.meta:
+        try:
+            meta.release_date = date.fromisoformat(layout.meta["date"][:10])
+        except ValueError:
+            pass
+    meta.period = reported_period(tables)
+    f = FISCAL_RE.search(head)
+    if f:
+        fiscal = "fiscal " if "fiscal" in f.group(0).lower() else ""
+        meta.fiscal_label = f"{f.group(1).lower()} quarter of {fiscal}{f.group(2)}"
+    else:
+        code = FISCAL_CODE_RE.search(head)
+        if code:
+            year = int(code.group(2))
+            year = year + 2000 if year < 100 else year
+            meta.fiscal_label = f"{_ordinal(int(code.group(1)))} quarter of fiscal {year}"
+    return meta
+
+
+def _release_date(texts: list[str]) -> date | None:
+    """The dateline's date (``MIAMI--(BUSINESS WIRE)--February 10, 2025--``), else a date alone on
+    a line near the top."""
+    for text in texts:
+        for pattern in (DATE_RE.pattern, DMY_RE.pattern):
+            d = re.search(r"(?:--|—|/|\)|,|^)\s*(" + pattern + r")\s*(?:--|—|/|$)", text, re.I)
+            if d:
+                return find_date(d.group(1))
+    for text in texts[:10]:
+        d = DATE_RE.search(text)
+        if d and len(text) < 60:
+            return find_date(d.group(0))
+    return None
+
+
+def _ordinal(q: int) -> str:
+    return {1: "first", 2: "second", 3: "third", 4: "fourth"}[q]
+
+
+def fiscal_quarter(meta: Metadata) -> tuple[int, int] | None:
+    """(quarter, fiscal year) of the reported period, when the release names it."""
+    if not meta.fiscal_label:
+        return None
+    m = re.match(r"(\w+) quarter of (?:fiscal )?(\d{4})", meta.fiscal_label)
+    return (ORDINAL[m.group(1)], int(m.group(2))) if m else None
+
+
+def reported_period(tables: list[Table]) -> Period | None:
+    """The latest quarter among the statement columns; else the latest duration."""
+    periods = [c.period for t in tables for c in t.columns if c.period and c.period.months]
+    quarters = [p for p in periods if p.months == 3]
+    pool = quarters or periods
+    return max(pool, key=lambda p: (p.end, -p.months)) if pool else None
+
+
+def resolve_quarter_codes(tables: list[Table], meta: Metadata) -> None:
+    """Give ``Q2 FY25`` and ``4Q24`` columns a period, snapped to dates the statements print."""
+    known = sorted({c.period.end for t in tables for c in t.columns if c.period})
+    fq = fiscal_quarter(meta)
+    for table in tables:
+        for col in table.columns:
+            if col.period is not None or col.change:
+                continue
+            code = quarter_code(col.header)
+            end: date | None = None
+            fy = re.search(r"\b(?:FY|fiscal(?: year)?|full[- ]year|year)\s*'?(\d{4}|\d{2})\b",
+                           col.header, re.I)
+            if code is None and fy:
+                year = int(fy.group(1)) + (2000 if len(fy.group(1)) == 2 else 0)
+                if fq and meta.period and re.search(r"FY|fiscal", col.header, re.I):
+                    end = add_months(meta.period.end, 3 * (4 - fq[0]) - 12 * (fq[1] - year))
+                else:
+                    end = date(year, 12, 31)
+                near_end = [k for k in known if abs((k - end).days) <= 7]
+                col.period = Period(near_end[0] if near_end else end, 12)
+                continue
+            if code and re.search(r"FY", col.header, re.I) and fq and meta.period:
+                q, y = code
+                back = (fq[1] - y) * 4 + (fq[0] - q)
+                end = add_months(meta.period.end, -3 * back)
+            elif code:
+                q, y = code
+                end = add_months(date(y, 1, 31), 3 * q - 1)
+            elif meta.period and re.search(r"quarter|months|year", col.header, re.I):
+                end = meta.period.end
+            if end is None:
+                continue
+            near = [k for k in known if abs((k - end).days) <= 7]
+            end = near[0] if near else end
+            months = 12 if re.search(r"\byear\b", col.header, re.I) and not code else 3
+            col.period = Period(end, months)

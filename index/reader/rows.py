@@ -1,0 +1,159 @@
+"""Table rows: labels joined over wrapped lines, section headings kept as paths, cells by column."""
+
+from __future__ import annotations
+
+import re
+
+from index.document import Cell, Row
+from index.reader.grid import _Col, _column_of, _Line
+from index.reader.numbers import is_nil, read_number
+
+SECTION_WORDS = re.compile(
+    r"^(assets|current assets|liabilities.*|current liabilities|.*(stockholders|shareholders)'? "
+    r"(equity|deficit).*|operating activities|investing activities|financing activities)$",
+    re.I,
+)
+CONNECTOR = re.compile(r"\b(of|and|to|for|in|on|the|from|by|with|per|less|net|or)$|[,&-]$", re.I)
+FOOTNOTE = re.compile(r"\s*(\(\[?\d\]?\)|\[\d\]|\*+|\(\w\))\s*")
+
+
+def clean_label(text: str) -> str:
+    """A row label without footnote markers, leading dashes or stray dollar signs."""
+    text = FOOTNOTE.sub(" ", text)
+    text = re.sub(r"^[-—–\s]+", "", text.replace("\\$", "$"))
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.rstrip("$ ").strip()
+
+
+def _rows(body: list[_Line], cols: list[_Col], mode: str, pre_sections: list[str]) -> list[Row]:
+    """Rows with labels joined over wrapped lines and section paths from headings."""
+    rows: list[Row] = []
+    stack: list[tuple[int, str]] = [(0, s.rstrip(":")) for s in pre_sections]
+    pending: list[tuple[int, str, bool]] = []  # indent, text, forced continuation
+    rule_above = False
+    after_total = False
+    prev_indent = 0
+    last_label = ""
+    data_lines = [x for x in body if x.data]
+    for idx, line in enumerate(body):
+        raw = line.raw
+        if raw.rule or raw.blank:
+            if raw.rule:
+                rule_above = True
+                if pending and mode == "char":
+                    pending = [(i, t if _closed(t) else t + ":", f) for i, t, f in pending]
+            if raw.rule and line.label:
+                pending.append((_indent(line, mode), " ".join(p.text for p in line.label), True))
+            continue
+        if not line.data:
+            text = " ".join(p.text for p in line.label + line.texts).strip()
+            if text:
+                forced = mode == "cells" and any(p.is_rule for p in raw.pieces)
+                pending.append((_indent(line, mode), text, forced))
+            continue
+        cells: dict[int, Cell] = {}
+        extra_label: list[str] = []
+        for p in line.values:
+            ci = _column_of(p, cols, mode)
+            if ci is None:
+                extra_label.append(p.text)
+                continue
+            r = read_number(p.text)
+            cells[ci] = Cell(p.text.strip(), r.value if r else (0.0 if is_nil(p.text) else None),
+                             percent=bool(r and r.percent), bps=bool(r and r.bps),
+                             currency=r.currency if r else None, decimals=r.decimals if r else 0)
+        own = " ".join([p.text for p in line.label] + extra_label).strip()
+        indent = _indent(line, mode)
+        row_indent = pending[0][0] if pending else indent
+        if mode == "char" and row_indent < prev_indent:
+            stack = [(i, s) for i, s in stack if i < row_indent]
+        prev_indent = row_indent
+        if after_total:
+            if stack and stack[-1][0] >= 0 and _closes(last_label, stack[-1][1]):
+                stack.pop()
+            after_total = False
+        label_parts: list[str] = []
+        if pending:
+            nxt = data_lines.index(line) + 1 if line in data_lines else -1
+            following = body[idx + 1] if idx + 1 < len(body) else None
+            sibling = (following is not None and following.data and 0 <= nxt
+                       and _indent(following, mode) == indent and mode == "char")
+            own_text = " ".join(p.text for p in line.label).strip()
+            heads, cont = _resolve_pending(pending, mode, sibling, own_text)
+            for h_indent, h in heads:
+                top = _caps(h) and not h.endswith(":")
+                h = clean_label(h).rstrip(":").strip()
+                if top:
+                    stack = [(h_indent - 100, h)]
+                else:
+                    stack = [(i, s) for i, s in stack if i < h_indent or (i < 0)]
+                    stack.append((h_indent, h))
+            label_parts = cont
+            pending = []
+        label = clean_label(" ".join(label_parts + [own]))
+        if not label:
+            continue
+        rows.append(Row(label=label, section=tuple(s for _, s in stack), line=raw.line, cells=cells,
+                        rule_above=rule_above, unit_note=_unit_note(label)))
+        rule_above = False
+        after_total = label.lower().startswith("total")
+        last_label = label
+    return rows
+
+
+def _closes(total: str, section: str) -> bool:
+    """Whether a total row closes a section: ``Total current assets`` closes ``Current Assets``."""
+    def words(text: str) -> set[str]:
+        found = {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())}
+        return found - {"total", "net", "and", "of", "the"}
+
+    return bool(words(section)) and words(section) <= words(total)
+
+
+def _closed(text: str) -> bool:
+    """A heading line that ends a heading: a colon, capitals, or a known section name."""
+    return text.endswith(":") or _caps(text) or SECTION_WORDS.match(text) is not None
+
+
+def _resolve_pending(pending: list[tuple[int, str, bool]], mode: str, sibling: bool,
+                     own: str = "") -> tuple[list[tuple[int, str]], list[str]]:
+    """Label-only lines above a data row: section headings, or the first lines of a wrapped label."""
+    groups: list[list] = []
+    for indent, text, forced in pending:
+        if groups and (forced or groups[-1][2]) == groups[-1][2] and (
+            (mode == "char" and not _closed(groups[-1][1])) or (forced and groups[-1][2])
+        ):
+            groups[-1][1] += " " + text
+        else:
+            groups.append([indent, text, forced])
+    heads: list[tuple[int, str]] = []
+    cont: list[str] = []
+    for n, (indent, text, forced) in enumerate(groups):
+        last = n == len(groups) - 1
+        joins = last and mode == "char" and own and (
+            (own[:1].islower() or own[:1].isdigit() or CONNECTOR.search(text) is not None)
+            or (_caps(text) and _caps(own) and not text.endswith(":"))
+        )
+        head = not forced and not joins and (
+            _closed(text) or mode == "cells" or (sibling and last) or not last)
+        if head:
+            heads.append((indent, text))
+        else:
+            cont.append(text)
+    return heads, cont
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and all(c.isupper() for c in letters)
+
+
+def _indent(line: _Line, mode: str) -> int:
+    pieces = line.label or line.texts or line.values
+    return pieces[0].start if pieces else 0
+
+
+def _unit_note(label: str) -> str:
+    m = re.search(r"\(\s*(?:in\s+)?((?:NT|US)?\$?\s*(?:thousand|million|billion)s?(?:\s+shares)?)\s*\)",
+                  label, re.I)
+    return m.group(1) if m else ""

@@ -1,0 +1,216 @@
+"""Reading a raw table region into tables: columns resolved to periods, rows with section paths."""
+
+from __future__ import annotations
+
+import re
+
+from index.document import Column, Table
+from index.reader.grid import _Col, _columns, _Line, _segments, _split
+from index.reader.layout import Region
+from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date
+from index.reader.rows import _rows
+
+CHANGE = re.compile(r"(%\s*change|\bchange\b|\bq/q\b|\by/y\b|\bvariance\b|\bbps\b|%\s*chg)", re.I)
+
+
+def _header_texts(header: list[_Line], cols: list[_Col], mode: str) -> tuple[list[str], list[str]]:
+    """Column heading text by column, and caption text printed in the label area."""
+    texts = [[] for _ in cols]  # type: list[list[str]]
+    captions: list[str] = []
+    groups: list[tuple[int, int, int]] = []
+    if mode == "char":
+        for n, line in enumerate(header):
+            if line.raw.rule:
+                for p in line.raw.pieces:
+                    covered = [c for c in cols if p.start <= c.start + 1 and c.end <= p.end + 1]
+                    if len(covered) > 1:
+                        groups.append((n, p.start, p.end))
+    for line_no, line in enumerate(header):
+        pieces = sorted(line.texts + line.values, key=lambda p: p.start)
+        captions.extend(p.text for p in line.label)
+        if mode == "char" and len(pieces) == 1 and not re.search(r"\d|ended", pieces[0].text, re.I):
+            spanned = [c for c in cols if pieces[0].start <= c.end and pieces[0].end >= c.start]
+            if len(spanned) >= 3:
+                captions.append(pieces[0].text)
+                continue
+        for n, p in enumerate(pieces):
+            if mode == "char":
+                hit = [i for i, c in enumerate(cols) if p.start <= c.end + 1 and p.end >= c.start - 1]
+                for g_line, g0, g1 in groups:
+                    if g_line > line_no and p.start <= g1 and p.end >= g0:
+                        hit = sorted(set(hit) | {i for i, c in enumerate(cols)
+                                                 if g0 <= c.start + 1 and c.end <= g1 + 1})
+                if not hit:
+                    if p.end < cols[0].start - 2:
+                        captions.append(p.text)
+                        continue
+                    hit = [min(range(len(cols)), key=lambda i: abs((cols[i].start + cols[i].end) / 2
+                                                                   - (p.start + p.end) / 2))]
+            else:
+                end = p.end
+                complete = bool(re.search(r"\b(?:19|20)\d\d\b|\d/\d", p.text))
+                if p.end == p.start and not complete:
+                    nxt = pieces[n + 1].start - 1 if n + 1 < len(pieces) else cols[-1].end
+                    end = max(end, nxt)
+                hit = [i for i, c in enumerate(cols) if p.start <= c.end and c.start <= end]
+                if not hit:
+                    if p.start == 0:
+                        captions.append(p.text)
+                        continue
+                    hit = [min(range(len(cols)), key=lambda i: abs(cols[i].end - p.end))]
+            for i in hit:
+                texts[i].append(p.text)
+    return [" ".join(t) for t in texts], captions
+
+
+def _periods(headers: list[str], title: str) -> list[Column]:
+    """Resolve each heading to a period; inherit what spanning headings left unsaid."""
+    columns: list[Column] = []
+    months_known = [duration_months(h) for h in headers]
+    title_months = duration_months(title) if re.search(r"ended|months|year", title, re.I) else None
+    balance = bool(re.search(r"balance sheet|financial position|as of", title, re.I))
+    dates = [find_date(h) for h in headers]
+    title_md = list(MONTH_DAY_RE.finditer(title))
+    for i, h in enumerate(headers):
+        if dates[i] is None and re.search(r"\b(?:19|20)\d\d\b", h):
+            for j in sorted(range(len(headers)), key=lambda j: abs(j - i)):
+                md = list(MONTH_DAY_RE.finditer(headers[j]))
+                if j != i and md:
+                    dates[i] = find_date(h + " " + md[-1].group(0).rstrip(","))
+                    break
+            if dates[i] is None and title_md:
+                # "Years Ended December 31," printed in the caption above columns of bare years
+                dates[i] = find_date(h + " " + title_md[-1].group(0).rstrip(","))
+    for i, h in enumerate(headers):
+        change = bool(CHANGE.search(h))
+        months = months_known[i]
+        if months is None and not re.search(r"\bas of\b|\bat\b", h, re.I):
+            if balance:
+                months = 0
+            else:
+                near = [m for m in months_known if m is not None]
+                months = title_months if title_months is not None else (near[0] if near else 0)
+        end = dates[i]
+        period = Period(end, months or 0) if end is not None and not change else None
+        columns.append(Column(i, h.strip(), period, change=change, dimension=_dimension(h)))
+    return columns
+
+
+_NOT_DIMENSION = re.compile(
+    r"(?i)\b(unaudited|audited|for|the|three|six|nine|twelve|months?|ended|quarter|year|fiscal|"
+    r"first|second|third|fourth|full|as|of|at|retrospectively|adjusted|weeks?|\d+[-/.,\d]*|"
+    r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
+    r"in|thousands|millions|except|per|share|data|amounts|\(|\)|,)\b\.?"
+)
+
+
+def column_dimension(header: str) -> str:
+    """Public name of ``_dimension``: ``Americas`` for ``Fourth Quarter Ended December 31, 2024 Americas``."""
+    return _dimension(header)
+
+
+def _dimension(header: str) -> str:
+    """What a heading says besides its period: a segment or region name such as ``Americas``."""
+    rest = _NOT_DIMENSION.sub(" ", re.sub(r"\([^)]*\)", " ", header))
+    rest = re.sub(r"[-,.()]", " ", rest)
+    return " ".join(w for w in rest.split() if len(w) > 1)
+
+
+def read_region(region: Region, first_id: int) -> list[Table]:
+    """All tables printed in a region."""
+    mode = region.mode
+    lines = [_split(raw, mode) for raw in region.lines]
+    tables: list[Table] = []
+    for n, segment in enumerate(_segments(lines, mode)):
+        table = _read_segment(segment, mode, region.captions if n == 0 else [], first_id + len(tables))
+        if table is None:
+            continue
+        if tables and (table.title == "Table" or not TITLE_WORDS.search(table.title)):
+            prev = tables[-1]
+            table.title = prev.title
+            if table.scale == 1.0:
+                table.scale, table.scale_except, table.currency = (prev.scale, prev.scale_except,
+                                                                   prev.currency)
+        tables.append(table)
+    return tables
+
+
+def _read_segment(segment: list[_Line], mode: str, above: list[tuple[int, str]],
+                  table_id: int) -> Table | None:
+    first_data = next(i for i, x in enumerate(segment) if x.data)
+    last_head = max((i for i, x in enumerate(segment[:first_data]) if x.texts or x.values), default=-1)
+    header, body = segment[: last_head + 1], segment[last_head + 1:]
+    cols = _columns(segment, mode)
+    if not cols:
+        return None
+    heads, inner_captions = _header_texts(header, cols, mode)
+    # a heading ending with ':' in the label area before the data is a section, not a caption
+    pre_sections = [c for c in inner_captions if c.endswith(":")]
+    inner_captions = [c for c in inner_captions if not c.endswith(":")]
+    captions = [t for _, t in above] + inner_captions
+    caption = " ".join(captions)
+    title = _title(captions)
+    tags = [c for c in inner_captions if len(c.split()) == 1 and c not in title and not c.startswith("(")
+            and re.match(r"^[A-Za-z][\w -]*$", c)]
+    if tags:
+        title = f"{title} ({', '.join(tags)})"
+    columns = _periods(heads, caption)
+    scale, scale_except = _scale(caption + " " + " ".join(heads))
+    currency = table_currency(caption + " " + " ".join(heads))
+    rows = _rows(body, cols, mode, pre_sections)
+    line = (above[0][0] if above else segment[0].raw.line)
+    return Table(id=f"t{table_id}", title=title, caption=caption, scale=scale,
+                 scale_except=scale_except, currency=currency, columns=columns, rows=rows, line=line)
+
+
+TITLE_WORDS = re.compile(
+    r"balance sheet|statements? of|results of|income|operations|cash flow|summary|reconciliation|"
+    r"segment|highlights|financial|earnings|data|information|consolidated", re.I)
+
+
+def _title(captions: list[str]) -> str:
+    """The caption line that names the statement."""
+    joined: list[str] = []
+    for c in captions:
+        if joined and (joined[-1].count("(") > joined[-1].count(")") or c[:1].islower()):
+            joined[-1] += " " + c
+        else:
+            joined.append(c)
+    captions = joined
+    candidates = [c for c in captions if not re.fullmatch(r"\(?(un)?audited\)?", c.strip(), re.I)]
+    named = [c for c in candidates if TITLE_WORDS.search(c) and not c.lstrip().startswith("(")]
+    if named:
+        return re.sub(r"\s*\((in|amounts)[^)]*\)?.*$", "", named[-1], flags=re.I).strip() or named[-1]
+    return candidates[-1] if candidates else "Table"
+
+
+_CUR = r"(?:NT\$|US\$|HK\$|C\$|A\$|\$|€|£|¥|EUR|USD|GBP|JPY|RMB|CNY|CHF|TWD)"
+SCALE_RE = re.compile(
+    r"\b(?:in|amounts in)\s*" + _CUR + r"?\s*(thousands?|millions?|billions?)\b"
+    r"|" + _CUR + r"\s*(?:in\s*)?(thousands?|millions?|billions?)\b"
+    r"|\b(thousands?|millions?|billions?) of (?:u\.?s\.? )?(?:dollars|euros|pounds|yen|yuan|francs)\b"
+    r"|\((000)'?s?\)|\bin (000)'?s\b", re.I)
+CURRENCIES = [("TWD", r"NT\$|\bNTD\b|\bTWD\b"), ("EUR", r"€|\bEUR\b|\beuros?\b"),
+              ("GBP", r"£|\bGBP\b|\bpounds sterling\b"), ("JPY", r"¥|\bJPY\b|\byen\b"),
+              ("CNY", r"\bRMB\b|\bCNY\b|\byuan\b"), ("CAD", r"C\$|\bCAD\b"), ("CHF", r"\bCHF\b")]
+
+
+def table_currency(text: str) -> str:
+    """The currency a table's caption names; US dollars when it names none."""
+    for code, pattern in CURRENCIES:
+        if re.search(pattern, text, re.I if code not in ("CNY",) else 0):
+            return code
+    return "USD"
+
+
+def _scale(text: str) -> tuple[float, str]:
+    """Scale factor and the ``except ...`` clause of a caption such as ``(In thousands, except per
+    share data)``."""
+    m = SCALE_RE.search(text)
+    if not m:
+        return 1.0, ""
+    word = next(g for g in m.groups() if g).lower().rstrip("s")
+    scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "000": 1e3}[word]
+    rest = text[m.end(): m.end() + 80]
+    ex = re.match(r"[^)]*?except\s+([^)]*)", rest, re.I)
+    return scale, (ex.group(1).strip() if ex else "")
