@@ -15,7 +15,7 @@ KEYWORD = re.compile(
 
 
 @dataclass
-class _Line:
+class GridLine:
     raw: RawLine
     label: list[Piece] = field(default_factory=list)
     values: list[Piece] = field(default_factory=list)
@@ -30,10 +30,10 @@ def _is_year(text: str) -> bool:
     return bool(YEAR_TOKEN.match(text.strip()))
 
 
-def _split(raw: RawLine, mode: str) -> _Line:
+def split_line(raw: RawLine, mode: str) -> GridLine:
     """Label pieces, value pieces and other text pieces of a line, before columns are known."""
     pieces = [p for p in raw.pieces if p.text.strip() and not p.is_rule]
-    line = _Line(raw)
+    line = GridLine(raw)
     if not pieces:
         return line
     if mode == "char":
@@ -64,7 +64,7 @@ def _split(raw: RawLine, mode: str) -> _Line:
     return line
 
 
-def _header_like(line: _Line, mode: str) -> bool:
+def _header_like(line: GridLine, mode: str) -> bool:
     """A line that starts a new set of column headings after data rows."""
     if line.data or not (line.texts or line.values):
         return False
@@ -73,9 +73,9 @@ def _header_like(line: _Line, mode: str) -> bool:
     return years >= 2 or bool(KEYWORD.search(words)) or len(line.texts) >= 2
 
 
-def _segments(lines: list[_Line], mode: str) -> list[list[_Line]]:
+def split_segments(lines: list[GridLine], mode: str) -> list[list[GridLine]]:
     """Cut a region where a new set of column headings follows data rows."""
-    segments: list[list[_Line]] = [[]]
+    segments: list[list[GridLine]] = [[]]
     seen_data = False
     for line in lines:
         if seen_data and _header_like(line, mode):
@@ -93,22 +93,22 @@ def _segments(lines: list[_Line], mode: str) -> list[list[_Line]]:
 
 
 @dataclass
-class _Col:
+class GridColumn:
     start: int
     end: int
 
 
-def _columns(segment: list[_Line], mode: str) -> list[_Col]:
+def find_columns(segment: list[GridLine], mode: str) -> list[GridColumn]:
     """Value columns from the widest rule line (text layouts) or from where values stand."""
     if mode == "char":
-        best: list[_Col] = []
+        best: list[GridColumn] = []
         for line in segment:
             if line.raw.rule:
                 runs = [p for p in line.raw.pieces if p.text.strip()]
                 if len(runs) > 1:
                     runs = [p for p in runs if p.start >= 3] or runs
                 if len(runs) > len(best):
-                    best = [_Col(p.start, p.end) for p in runs]
+                    best = [GridColumn(p.start, p.end) for p in runs]
         ends = sorted({p.end for line in segment if line.data for p in line.values})
         if best and all(any(_overlap(p, c) for c in best) or (_is_year(p.text) and p.end < best[0].start)
                         for line in segment if line.data for p in line.values):
@@ -122,17 +122,17 @@ def _columns(segment: list[_Line], mode: str) -> list[_Col]:
         cols = []
         for cl in clusters:
             starts = [p.start for line in segment if line.data for p in line.values if p.end in cl]
-            cols.append(_Col(min(starts), max(cl)))
+            cols.append(GridColumn(min(starts), max(cl)))
         return cols
     anchors = sorted({p.end for line in segment if line.data for p in line.values})
-    return [_Col(a, a) for a in anchors]
+    return [GridColumn(a, a) for a in anchors]
 
 
-def _overlap(p: Piece, c: _Col) -> int:
+def _overlap(p: Piece, c: GridColumn) -> int:
     return max(0, min(p.end, c.end) - max(p.start, c.start))
 
 
-def _column_of(p: Piece, cols: list[_Col], mode: str) -> int | None:
+def column_of(p: Piece, cols: list[GridColumn], mode: str) -> int | None:
     if mode == "char":
         scores = [_overlap(p, c) for c in cols]
         if max(scores, default=0) > 0:

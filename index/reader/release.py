@@ -9,10 +9,12 @@ from index.document import Document, Table
 from index.errors import NotAReleaseError
 from index.reader.claims import find_claims
 from index.reader.facts import facts_of
-from index.reader.layout import split_source
+from index.reader.html import parse_html
+from index.reader.layout import Layout
 from index.reader.load import Source, load_source
 from index.reader.metadata import read_metadata, reported_period, resolve_quarter_codes
 from index.reader.tables import read_region
+from index.reader.text import split_text
 
 RELEASE_WORDS = re.compile(
     r"\b(revenues?|net (income|loss|sales)|earnings|quarter|fiscal|results|per share|ebitda|"
@@ -45,3 +47,8 @@ def read_source(source: Source) -> Document:
     facts = [f for t in tables for f in facts_of(t)]
     return Document(name=source.name, path=source.path, sha256=source.sha256, lines=source.lines,
                     metadata=meta, blocks=layout.blocks, tables=tables, facts=facts)
+
+
+def split_source(source: Source) -> Layout:
+    """Narrative blocks and table regions of any release."""
+    return parse_html(source.text) if source.kind == "html" else split_text(source)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.document import Cell, Row
-from index.reader.grid import _Col, _column_of, _Line
+from index.reader.grid import GridColumn, GridLine, column_of
 from index.reader.numbers import is_nil, read_number
 
 SECTION_WORDS = re.compile(
@@ -25,7 +25,7 @@ def clean_label(text: str) -> str:
     return text.rstrip("$ ").strip()
 
 
-def _rows(body: list[_Line], cols: list[_Col], mode: str, pre_sections: list[str]) -> list[Row]:
+def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_sections: list[str]) -> list[Row]:
     """Rows with labels joined over wrapped lines and section paths from headings."""
     rows: list[Row] = []
     stack: list[tuple[int, str]] = [(0, s.rstrip(":")) for s in pre_sections]
@@ -54,7 +54,7 @@ def _rows(body: list[_Line], cols: list[_Col], mode: str, pre_sections: list[str
         cells: dict[int, Cell] = {}
         extra_label: list[str] = []
         for p in line.values:
-            ci = _column_of(p, cols, mode)
+            ci = column_of(p, cols, mode)
             if ci is None:
                 extra_label.append(p.text)
                 continue
@@ -148,7 +148,7 @@ def _caps(text: str) -> bool:
     return len(letters) >= 4 and all(c.isupper() for c in letters)
 
 
-def _indent(line: _Line, mode: str) -> int:
+def _indent(line: GridLine, mode: str) -> int:
     pieces = line.label or line.texts or line.values
     return pieces[0].start if pieces else 0
 

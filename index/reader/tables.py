@@ -5,15 +5,15 @@ from __future__ import annotations
 import re
 
 from index.document import Column, Table
-from index.reader.grid import _Col, _columns, _Line, _segments, _split
+from index.reader.grid import GridColumn, GridLine, find_columns, split_line, split_segments
 from index.reader.layout import Region
 from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date
-from index.reader.rows import _rows
+from index.reader.rows import read_rows
 
 CHANGE = re.compile(r"(%\s*change|\bchange\b|\bq/q\b|\by/y\b|\bvariance\b|\bbps\b|%\s*chg)", re.I)
 
 
-def _header_texts(header: list[_Line], cols: list[_Col], mode: str) -> tuple[list[str], list[str]]:
+def _header_texts(header: list[GridLine], cols: list[GridColumn], mode: str) -> tuple[list[str], list[str]]:
     """Column heading text by column, and caption text printed in the label area."""
     texts = [[] for _ in cols]  # type: list[list[str]]
     captions: list[str] = []
@@ -119,9 +119,9 @@ def _dimension(header: str) -> str:
 def read_region(region: Region, first_id: int) -> list[Table]:
     """All tables printed in a region."""
     mode = region.mode
-    lines = [_split(raw, mode) for raw in region.lines]
+    lines = [split_line(raw, mode) for raw in region.lines]
     tables: list[Table] = []
-    for n, segment in enumerate(_segments(lines, mode)):
+    for n, segment in enumerate(split_segments(lines, mode)):
         table = _read_segment(segment, mode, region.captions if n == 0 else [], first_id + len(tables))
         if table is None:
             continue
@@ -135,12 +135,12 @@ def read_region(region: Region, first_id: int) -> list[Table]:
     return tables
 
 
-def _read_segment(segment: list[_Line], mode: str, above: list[tuple[int, str]],
+def _read_segment(segment: list[GridLine], mode: str, above: list[tuple[int, str]],
                   table_id: int) -> Table | None:
     first_data = next(i for i, x in enumerate(segment) if x.data)
     last_head = max((i for i, x in enumerate(segment[:first_data]) if x.texts or x.values), default=-1)
     header, body = segment[: last_head + 1], segment[last_head + 1:]
-    cols = _columns(segment, mode)
+    cols = find_columns(segment, mode)
     if not cols:
         return None
     heads, inner_captions = _header_texts(header, cols, mode)
@@ -157,7 +157,7 @@ def _read_segment(segment: list[_Line], mode: str, above: list[tuple[int, str]],
     columns = _periods(heads, caption)
     scale, scale_except = _scale(caption + " " + " ".join(heads))
     currency = table_currency(caption + " " + " ".join(heads))
-    rows = _rows(body, cols, mode, pre_sections)
+    rows = read_rows(body, cols, mode, pre_sections)
     line = (above[0][0] if above else segment[0].raw.line)
     return Table(id=f"t{table_id}", title=title, caption=caption, scale=scale,
                  scale_except=scale_except, currency=currency, columns=columns, rows=rows, line=line)

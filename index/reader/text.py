@@ -1,0 +1,205 @@
+"""Text and Markdown releases: narrative blocks and table regions (tab-separated, pipe tables,
+space-aligned text in code fences or not), with the captions above each table."""
+
+from __future__ import annotations
+
+import re
+
+from index.document import Block
+from index.reader.layout import HEADING_WORDS, RULE_RE, Layout, RawLine, Region, cell_pieces, char_pieces
+from index.reader.load import Source
+
+
+def _is_aligned(text: str) -> bool:
+    pieces = char_pieces(text)
+    return len(pieces) >= 2 and any(p.is_value for p in pieces[1:]) and pieces[-1].is_value
+
+
+def _front_matter(lines: list[str]) -> tuple[int, dict[str, str]]:
+    """Number of lines of a YAML front matter block, and its simple key: value pairs."""
+    if not lines or lines[0].strip() != "---":
+        return 0, {}
+    meta: dict[str, str] = {}
+    for i in range(1, len(lines)):
+        if lines[i].strip() == "---":
+            return i + 1, meta
+        m = re.match(r'^(\w+):\s*"?(.*?)"?\s*$', lines[i])
+        if m:
+            meta[m.group(1)] = m.group(2)
+    return 0, {}
+
+
+def split_text(source: Source) -> Layout:
+    """Layout of a plain-text or Markdown release."""
+    lines = source.lines
+    skip, meta = _front_matter(lines)
+    kinds = ["skip"] * skip + ["text"] * (len(lines) - skip)
+    regions: list[Region] = []
+    i = skip
+    while i < len(lines):
+        text = lines[i]
+        stripped = text.strip()
+        if stripped.startswith("```"):
+            j = i + 1
+            while j < len(lines) and not lines[j].strip().startswith("```"):
+                j += 1
+            body = [RawLine(k + 1, lines[k], char_pieces(lines[k])) for k in range(i + 1, j)]
+            body = _cut_footnotes(body)
+            regions.append(Region("char", body, _captions_above(lines, kinds, i)))
+            for k in range(i, min(j + 1, len(lines))):
+                kinds[k] = "table"
+            i = j + 1
+            continue
+        if stripped.startswith("|"):
+            j = i
+            rows: list[RawLine] = []
+            while j < len(lines) and lines[j].strip().startswith("|"):
+                kinds[j] = "table"
+                cells = lines[j].strip().strip("|").split("|")
+                if not all(re.fullmatch(r"\s*:?-{3,}:?\s*", c) for c in cells):
+                    rows.append(RawLine(j + 1, lines[j], cell_pieces(
+                        [(n, n, c.replace("\\$", "$")) for n, c in enumerate(cells)])))
+                j += 1
+            regions.append(Region("cells", rows))
+            i = j
+            continue
+        if "\t" in text and _tab_row(text):
+            j, last, blanks = i, i, 0
+            while j < len(lines) and blanks <= 3:
+                t = lines[j].strip()
+                if "\t" in lines[j] and (_tab_row(lines[j]) or _is_rule_tabs(lines[j])):
+                    last, blanks = j, 0
+                elif not t:
+                    blanks += 1
+                elif len(t) > 70 or t.endswith("."):
+                    break
+                j += 1
+            rows = []
+            for k in range(i, last + 1):
+                kinds[k] = "table"
+                cells = lines[k].split("\t")
+                rows.append(RawLine(k + 1, lines[k], cell_pieces(
+                    [(n, n, c.replace("\\$", "$")) for n, c in enumerate(cells)])))
+            regions.append(Region("cells", rows))
+            i = last + 1
+            continue
+        if _is_aligned(text) and not stripped.startswith(("*", "-", "•")):
+            j, last, count = i, i, 0
+            while j < len(lines) and j - last <= 3:
+                if _is_aligned(lines[j]):
+                    last, count = j, count + 1
+                elif lines[j].strip() and len(lines[j].strip()) > 70:
+                    break
+                j += 1
+            if count >= 3:
+                # column headings printed above the first row of figures belong to the table
+                while i > skip and lines[i - 1].strip() and kinds[i - 1] == "text" and (
+                        len(lines[i - 1]) - len(lines[i - 1].lstrip()) >= 8 or RULE_RE.match(lines[i - 1])
+                        or HEADING_WORDS.search(lines[i - 1])) and len(lines[i - 1].strip()) < 120:
+                    i -= 1
+                body = [RawLine(k + 1, lines[k], char_pieces(lines[k])) for k in range(i, last + 1)]
+                for k in range(i, last + 1):
+                    kinds[k] = "table"
+                regions.append(Region("char", _cut_footnotes(body)))
+                i = last + 1
+                continue
+        i += 1
+    for region in regions:
+        if not region.captions:
+            region.captions = _captions_above(lines, kinds, region.line - 1)
+    blocks = _blocks(lines, kinds)
+    title = meta.get("title") or next((b.text for b in blocks if b.kind == "heading"), None)
+    return Layout(blocks=blocks, regions=regions, title=title, meta=meta)
+
+
+def _tab_row(text: str) -> bool:
+    cells = [c.strip() for c in text.split("\t")]
+    return any(cells[1:])
+
+
+def _is_rule_tabs(text: str) -> bool:
+    return any(RULE_RE.match(c) for c in text.split("\t")[1:] if c.strip())
+
+
+def _cut_footnotes(body: list[RawLine]) -> list[RawLine]:
+    """Drop the footnotes under a ``____`` line at the foot of a table."""
+    for n, raw in enumerate(body):
+        if re.match(r"^\s*_{5,}\s*$", raw.text):
+            return body[:n]
+    return body
+
+
+def _captions_above(lines: list[str], kinds: list[str], start: int) -> list[tuple[int, str]]:
+    """Short lines just above a table: its company, title, scale and audit note."""
+    out: list[tuple[int, str]] = []
+    k = start - 1
+    blanks = 0
+    while k >= 0 and len(out) < 6 and kinds[k] == "text":
+        t = lines[k].strip().strip("*").strip()
+        if not t:
+            blanks += 1
+            if blanks > 2:
+                break
+        elif len(t) > 200 or (t.endswith(".") and len(t) > 40):
+            break
+        else:
+            blanks = 0
+            out.append((k + 1, t))
+        k -= 1
+    return list(reversed(out))
+
+
+_BULLET = re.compile(r"^\s*(?:[*•]|-(?!-)|\d+\.)\s+")
+
+
+def _blocks(lines: list[str], kinds: list[str]) -> list[Block]:
+    """Headings, paragraphs and bullets from the narrative lines."""
+    blocks: list[Block] = []
+    section = ""
+    para: list[str] = []
+    para_line = 0
+
+    def flush() -> None:
+        nonlocal para
+        if para:
+            blocks.append(Block("paragraph", " ".join(para), para_line, section))
+            para = []
+
+    for n, text in enumerate(lines):
+        if kinds[n] != "text":
+            flush()
+            continue
+        t = clean_markup(text.strip())
+        if not t:
+            flush()
+            continue
+        if _BULLET.match(text) and not text.strip().startswith("**"):
+            flush()
+            blocks.append(Block("bullet", _BULLET.sub("", t, count=1), n + 1, section))
+            continue
+        if text.lstrip().startswith("   --") and blocks and blocks[-1].kind == "bullet":
+            blocks[-1].text += " " + t.lstrip("- ")
+            continue
+        is_heading = (
+            text.lstrip().startswith("#")
+            or (text.strip().startswith("**") and text.strip().endswith("**") and len(t) < 100)
+            or (len(t) < 90 and not t.endswith((".", ",", ";")) and not para
+                and (n + 1 >= len(lines) or not lines[n + 1].strip()))
+        )
+        if is_heading and not para:
+            flush()
+            section = t.strip("#* :").strip()
+            blocks.append(Block("heading", section, n + 1, section))
+            continue
+        if not para:
+            para_line = n + 1
+        para.append(t)
+    flush()
+    return blocks
+
+
+def clean_markup(text: str) -> str:
+    """Strip Markdown emphasis, links and escapes from a narrative line."""
+    text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
+    text = text.replace("\\$", "$").replace("\\*", "*").replace("**", "")
+    return re.sub(r"^#+\s*", "", text).strip()
