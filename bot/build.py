@@ -31,7 +31,7 @@ def build_store(settings: Settings, embedder: Any = None) -> Any:
 
 def build_engine(settings: Settings, store: Any = None, chat_model: Any = None) -> Any:
     """The answering engine, with the LLM composer when ``PRESSBOT_LLM`` names a model."""
-    from bot.answer.pipeline import Engine, Retriever
+    from bot.answer.pipeline import Pipeline, Retriever
 
     store = store or build_store(settings)
     r = settings.retrieval
@@ -40,4 +40,4 @@ def build_engine(settings: Settings, store: Any = None, chat_model: Any = None) 
         from bot.answer.llm import LLMComposer
 
         composer = LLMComposer(chat_model or settings.answer.llm)
-    return Engine(store, Retriever(store, r.k_dense, r.k_bm25, r.rrf_k), composer)
+    return Pipeline(store, Retriever(store, r.k_dense, r.k_bm25, r.rrf_k), composer)

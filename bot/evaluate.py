@@ -9,6 +9,7 @@ from typing import Any
 
 from bot.answer.result import Answer
 from index.errors import InputError
+from index.reader.numbers import close
 
 
 @dataclass
@@ -45,7 +46,7 @@ def load_gold(path: str | Path) -> list[dict[str, Any]]:
 def judge(item: dict[str, Any], answer: Answer) -> tuple[bool, str]:
     """Right or wrong, by the gold set's rules."""
     expect = item.get("expect", {})
-    text = answer.text.lower()
+    text = answer.shown.lower()
     if expect.get("answerable") is False:
         if answer.answerable or answer.figures:
             return False, "expected 'the release does not say'"
@@ -61,7 +62,7 @@ def judge(item: dict[str, Any], answer: Answer) -> tuple[bool, str]:
         if not any(abs(abs(first) - abs(v)) <= tol * max(abs(v), 1e-9) for v in values):
             return False, f"first figure {first:g}, expected one of {values}"
     for v in expect.get("no_value", []):
-        if answer.figures and abs(answer.figures[0].value - v) <= 1e-9 * max(1, abs(v)):
+        if answer.figures and close(answer.figures[0].value, v, rel=1e-9):
             return False, f"gave the excluded value {v}"
     for s in expect.get("text_all", []):
         if s.lower() not in text:

@@ -64,9 +64,9 @@ def sample_store(store):
 
 @pytest.fixture
 def engine(sample_store):
-    from bot.answer.pipeline import Engine
+    from bot.answer.pipeline import Pipeline
 
-    return Engine(sample_store)
+    return Pipeline(sample_store)
 
 
 def free_port() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from bot.answer.question import Query, Term
+from bot.answer.question import Query, QueryKind, Term
 from bot.answer.result import Answer, Citation, Figure
 from bot.answer.select import PRIMARY, RowMatch, comparative, find_named, pick_fact, target_end
 from bot.answer.wording import amount, display_label, period_words, relative_words, verb
@@ -128,7 +128,7 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
         figures.append(Figure(f"percent change in {f.label}", signed, "percent", f.period, doc.name,
                               f.line, derived=True, how=f"({f.column} - {base.column}) / {base.column}",
                               basis=basis, op="pct"))
-    if q.kind == "percent_change" and len(figures) == 2:
+    if q.kind == QueryKind.PERCENT_CHANGE and len(figures) == 2:
         figures.reverse()
     figures += [fact_figure(doc, f), fact_figure(doc, base)]
     return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)

@@ -6,11 +6,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
+from enum import StrEnum
 from functools import lru_cache
 
 from index.reader.periods import DATE_RE, DURATION_RE, find_date
 
 NARRATIVE_KINDS = ("why", "when", "where", "who", "how")
+
+
+class QueryKind(StrEnum):
+    """What a question asks for."""
+
+    VALUE = "value"
+    CHANGE = "change"
+    PERCENT_CHANGE = "percent_change"
+    RATIO = "ratio"
+    SHARE_OF_REVENUE = "share_of_revenue"
+    NARRATIVE = "narrative"
+
+    @property
+    def is_change(self) -> bool:
+        return self in (QueryKind.CHANGE, QueryKind.PERCENT_CHANGE)
 
 # phrases people use, and the printed words any of which may stand for them
 SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
@@ -121,7 +137,7 @@ class Query:
     """A question understood: its kind, the line-item words, the period and the release hints."""
 
     text: str
-    kind: str  # value, change, percent_change, ratio, share_of_revenue, narrative
+    kind: QueryKind
     terms: tuple[Term, ...]
     ratio: str | None = None
     narrative: str | None = None
@@ -137,18 +153,19 @@ class Query:
             return self
         q = self
         if not self.has_metric and previous.has_metric:
-            kind = self.kind if self.kind != "value" else previous.kind
-            if self.kind == "value" and self.period.relative == "current" and previous.kind != "value":
+            kind = self.kind if self.kind != QueryKind.VALUE else previous.kind
+            if self.kind == QueryKind.VALUE and self.period.relative == "current" and \
+                    previous.kind != QueryKind.VALUE:
                 kind = previous.kind
             q = replace(q, terms=previous.terms, ratio=previous.ratio, kind=kind,
                         narrative=self.narrative or previous.narrative, has_metric=True,
                         wants_loss=previous.wants_loss,
                         wants_profit=previous.wants_profit)
-            if kind in ("change", "percent_change") and self.period.relative != "current":
+            if kind.is_change and self.period.relative != "current":
                 q = replace(q, period=PeriodSpec())
         if self.period.relative == "current" and self.period.end is None and not _names_period(self.text):
-            if self.has_metric and previous.period.relative != "current" and self.kind == "value" and \
-                    FOLLOW_RE.match(self.text):
+            if self.has_metric and previous.period.relative != "current" and \
+                    self.kind == QueryKind.VALUE and FOLLOW_RE.match(self.text):
                 q = replace(q, period=previous.period)
         return q
 
@@ -276,22 +293,23 @@ def parse_question(text: str) -> Query:
     elif re.search(r"\b(what time|what date|which day)\b", low):
         narrative = "when"
     ratio = next((name for name, rx in RATIOS.items() if rx.search(t)), None)
+    kind: QueryKind
     if narrative:
-        kind = "narrative"
+        kind = QueryKind.NARRATIVE
     elif SHARE_OF_REVENUE_RE.search(t):
-        kind = "share_of_revenue"
+        kind = QueryKind.SHARE_OF_REVENUE
     elif PERCENT_RE.search(t):
-        kind = "percent_change"
+        kind = QueryKind.PERCENT_CHANGE
     elif CHANGE_RE.search(t) or (DURING_RE.search(t) and re.search(
             r"\b(increase|decrease|decline|grow|fall|rise|drop|change)", low)):
-        kind = "change"
+        kind = QueryKind.CHANGE
     elif ratio:
-        kind = "ratio"
+        kind = QueryKind.RATIO
     else:
-        kind = "value"
-    if kind == "share_of_revenue":
+        kind = QueryKind.VALUE
+    if kind == QueryKind.SHARE_OF_REVENUE:
         terms = tuple(w for w in content_terms(SHARE_OF_REVENUE_RE.sub(" ", t)))
-    if ratio and kind in ("ratio", "change", "percent_change"):
+    if ratio and (kind == QueryKind.RATIO or kind.is_change):
         terms = content_terms(RATIOS[ratio].sub(" ", t))
     has_metric = bool(terms) or ratio is not None
     return Query(text=t, kind=kind, terms=terms, ratio=ratio, narrative=narrative, period=period,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from bot.checks.status import CheckStatus
 from index.reader.periods import Period
 
 NOT_STATED = "The release does not say"
@@ -20,10 +21,13 @@ class Figure:
     doc: str
     line: int
     derived: bool = False
-    check: str = "unverifiable"
+    check: CheckStatus = CheckStatus.UNVERIFIABLE
     how: str = ""
     basis: tuple[float, ...] = ()
     op: str = ""
+
+    def __post_init__(self) -> None:
+        self.check = CheckStatus(self.check)  # a status given by its word becomes the enum
 
     def recompute(self) -> float | None:
         """The value again from its basis: ``-`` difference, ``/`` ratio, ``%`` share, ``pct`` change."""
@@ -64,8 +68,14 @@ class Answer:
     figures: list[Figure] = field(default_factory=list)
     citations: list[Citation] = field(default_factory=list)
     doc: str = ""
+    company: str = ""  # named when the index holds several releases: renderers put it first
+
+    @property
+    def shown(self) -> str:
+        """The text as a person reads it: the company first when it was named."""
+        return f"{self.company}: {self.text}" if self.company else self.text
 
     def as_json(self) -> dict[str, object]:
-        return {"question": self.question, "answer": self.text, "answerable": self.answerable,
+        return {"question": self.question, "answer": self.shown, "answerable": self.answerable,
                 "figures": [f.as_json() for f in self.figures],
                 "citations": [c.as_json() for c in self.citations]}

@@ -72,3 +72,18 @@ def _mentions(low: str, company: str, name: str) -> bool:
         "inc", "corp", "corporation", "holding", "holdings", "ltd", "co", "the", "technology",
         "technologies", "industries", "company", "group", "brands", "water")]
     return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words[:2])
+
+
+def company_words(store: Any) -> set[str]:
+    """Stems of the indexed companies' names, release names and tickers: words that name a release,
+    never a line item."""
+    from bot.answer.question import stem
+
+    out: set[str] = set()
+    for r in store.catalog():
+        out |= {stem(w) for w in re.findall(r"[a-z]+", (r.company or "").lower())}
+        out |= {stem(w) for w in re.findall(r"[a-z]+", r.name.lower()) if len(w) > 2}
+        ticker = store.document(r.name).metadata.ticker
+        if ticker:
+            out.add(stem(ticker))
+    return out - {"net", "revenu", "incom", "sal"}

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.answer.question import SOFT, PeriodSpec, Term, content_terms, stem, stems
+from bot.answer.question import SOFT, PeriodSpec, Query, Term, content_terms, stem, stems
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
 from index.reader.periods import Period, add_months
@@ -18,6 +18,32 @@ SECONDARY = re.compile(r"reconciliation|non-gaap|segment|supplemental|outlook|ad
 SOFT_STEMS = {stem(w) for w in SOFT}
 QUALIFIERS = {stem(w) for w in ("attributable", "shareholders", "stockholders", "parent", "common",
                                  "company", "owners", "holders", "ordinary")}
+
+
+@dataclass(frozen=True)
+class RowWeights:
+    """How a row's fit to a question is scored; each weight says what it rewards or penalises."""
+
+    in_label: float = 2.0          # a question term printed in the row's own label
+    in_context: float = 0.8        # a question term found only in the row's section or table title
+    extra_word: float = 0.5        # penalty per label word the question did not ask for
+    qualifier: float = 0.15        # penalty per "attributable to shareholders"-style qualifier word
+    soft_word: float = 1.0         # "total", "net", "cost" asked and printed in the label
+    cash_flow_unasked: float = 0.5  # penalty: a cash-flow table row when the question is not about cash
+    primary_table: float = 0.6     # the statement of operations, balance sheet or cash flows
+    secondary_table: float = 0.6   # penalty: a reconciliation, segment or outlook table
+    consolidated: float = 0.4      # a consolidated table
+    label_figure: float = 0.2      # penalty: a figure printed inside a label rather than a cell
+    mixed_dimensions: float = 0.5  # penalty: columns for several segments and no total among them
+    per_share: float = 1.0         # a per-share row when EPS is asked (a share count when shares are)
+    # added when ranking rows across releases (``best_row``)
+    retrieval: float = 10.0        # times the fused retrieval score of the row's chunk
+    loss_label: float = 0.5        # "loss" in the label when the question asks about a loss
+    has_period: float = 2.0        # the row has a figure for the period asked
+    instant_asked: float = 0.5     # that figure is a balance at a date, and a date was asked
+
+
+WEIGHTS = RowWeights()
 
 
 @dataclass
@@ -105,21 +131,22 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             in_label += len(missing)
         extra = [w for w in label_words if w not in wanted and w not in {"and", "of", "the", "total", "net"}]
         qualifiers = [w for w in extra if w in QUALIFIERS]
-        score = 2.0 * in_label + (len(required) - in_label) * 0.8 - 0.5 * (len(extra) - len(qualifiers)) \
-            - 0.15 * len(qualifiers)
+        w = WEIGHTS
+        score = w.in_label * in_label + (len(required) - in_label) * w.in_context \
+            - w.extra_word * (len(extra) - len(qualifiers)) - w.qualifier * len(qualifiers)
         soft = [a[0] for t in terms for a in t if a[0] in SOFT_STEMS]
-        score += sum(1.0 if w in label_words else 0.0 for w in soft)
+        score += sum(w.soft_word for s in soft if s in label_words)
         cash_words = {"cash", "flow", "operat", "activity"}
         if re.search(r"cash flow", f0.table_title, re.I) and not (cash_words & wanted):
-            score -= 0.5
+            score -= w.cash_flow_unasked
         if PRIMARY.search(f0.table_title):
-            score += 0.6
+            score += w.primary_table
         if SECONDARY.search(f0.table_title):
-            score -= 0.6
+            score -= w.secondary_table
         if re.search(r"\bconsolidated\b", f0.table_title, re.I):
-            score += 0.4
+            score += w.consolidated
         if f0.column_index < 0:
-            score -= 0.2
+            score -= w.label_figure
         dim_of = {id(f): d for f, d in zip(row.facts, row.dims, strict=True)}
         dims = {" ".join(sorted(dim_of[id(f)])) for f in facts}
         if len(dims) > 1:
@@ -127,12 +154,15 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             if totals and not missing:
                 facts = totals
             elif not missing:
-                score -= 0.5
+                score -= w.mixed_dimensions
         units = {f.unit for f in facts}
         if per_share is True:
-            score += 1.0 if any("/" in u for u in units) else -1.0 if "shares" in units else 0.0
+            if any("/" in u for u in units):
+                score += w.per_share
+            elif "shares" in units:
+                score -= w.per_share
         elif per_share is False and "shares" in units:
-            score += 1.0
+            score += w.per_share
         out.append(RowMatch(doc, f0.label, f0.section, f0.table_title, f0.line, facts, score, key, extra))
     out.sort(key=lambda m: (-m.score, m.line))
     return out
@@ -238,3 +268,34 @@ def find_named(doc: Document, words: str, ignore: set[str] | None = None,
     rows = match_rows(doc, content_terms(words) + extra, ignore)
     rows = [r for r in rows if not any(f.unit == "percent" for f in r.facts)] or rows
     return rows[0] if rows else None
+
+
+def asks_per_share(text: str) -> bool | None:
+    """True when a question asks for a per-share figure, False for a share count, None otherwise."""
+    if re.search(r"\bper (share|ads)\b|\beps\b|earnings per", text, re.I):
+        return True
+    if re.search(r"\bshares\b", text, re.I):
+        return False
+    return None
+
+
+def best_row(query: Query, docs: list[Document], ignore: set[str],
+             retrieval: dict[tuple[str, int], float]) -> tuple[Document, RowMatch] | None:
+    """The row that best answers a value, change or share question, over the releases in scope:
+    its words' fit (``match_rows``), plus its retrieval score, a loss label when a loss is asked,
+    and whether it has a figure for the period asked."""
+    w = WEIGHTS
+    best: tuple[float, Document, RowMatch] | None = None
+    for d in docs:
+        for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text))[:5]:
+            bonus = retrieval.get((d.name, m.line), 0.0) * w.retrieval
+            if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):
+                bonus += w.loss_label
+            picked = pick_fact(d, m.facts, query.period)
+            if picked is not None:
+                bonus += w.has_period
+                if query.period.instant and picked.period and picked.period.months == 0:
+                    bonus += w.instant_asked
+            if best is None or m.score + bonus > best[0]:
+                best = (m.score + bonus, d, m)
+    return (best[1], best[2]) if best else None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from bot.checks.figures import Check
+from bot.checks.status import CheckStatus
 from index.document import Row, Table
 from index.reader.facts import unit_and_scale
 
@@ -141,7 +142,7 @@ def check_table(table: Table) -> list[Check]:
             if diff is None:
                 continue
             if abs(diff) <= tol:
-                checks.append(Check("arithmetic", "passed", f"{row.path} = {_describe(formula)}",
+                checks.append(Check("arithmetic", CheckStatus.PASSED, f"{row.path} = {_describe(formula)}",
                                     _values(row, cols[0]), _values(row, cols[0]), row.line,
                                     table.title))
                 best = None
@@ -154,7 +155,7 @@ def check_table(table: Table) -> list[Check]:
             if best is not None and TOTAL_RE.match(row.label) and components and (
                     row.rule_above or row.label.lower().startswith("total")):
                 diff, formula = best
-                checks.append(Check("arithmetic", "failed",
+                checks.append(Check("arithmetic", CheckStatus.FAILED,
                                     f"{row.path} ≠ {_describe(formula)} (off by {diff:,.{decimals}f})",
                                     _values(row, cols[0]), None, row.line, table.title))
         if best is None or TOTAL_RE.match(row.label):
@@ -179,7 +180,7 @@ def _balance(table: Table, cols: list[int]) -> list[Check]:
         return []
     diffs = [(_values(assets, c) or 0) - (_values(le, c) or 0) for c in cols]
     worst = max(diffs, key=abs)
-    status = "passed" if abs(worst) < 1e-6 else "failed"
+    status = CheckStatus.PASSED if abs(worst) < 1e-6 else CheckStatus.FAILED
     return [Check("arithmetic", status, f"{assets.name} = {le.name}", _values(assets, cols[0]),
                   _values(le, cols[0]), le.line, table.title)]
 
@@ -224,7 +225,7 @@ def _eps(table: Table, cols: list[int]) -> list[Check]:
             ok = min(bounds) - half <= e <= max(bounds) + half
             sign_ok = not (e < 0 < computed or computed < 0 < e) and not (
                 eps.cells[c].text.count("(") and computed > 0)
-            status = "passed" if ok and sign_ok else "failed"
+            status = CheckStatus.PASSED if ok and sign_ok else CheckStatus.FAILED
             note = "" if sign_ok else " (sign differs: printed as a loss)"
             if sign_ok and not ok and 0 < e < computed <= e * 1.35:
                 note = (" (printed lower: earnings allocated to participating securities, "

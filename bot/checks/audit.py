@@ -20,7 +20,7 @@ class Audit:
     def counts(self) -> dict[str, int]:
         out: dict[str, int] = {}
         for c in self.checks:
-            out[c.status] = out.get(c.status, 0) + 1
+            out[c.status.value] = out.get(c.status.value, 0) + 1
         return out
 
     def as_json(self) -> dict[str, object]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
+from bot.checks.status import CheckStatus
 from index.document import Document, Fact
 from index.reader.claims import Claim
 
@@ -48,7 +49,7 @@ class Check:
     unverifiable or contradicted), with what was expected, what was found and the line."""
 
     kind: str
-    status: str
+    status: CheckStatus
     text: str
     expected: float | None
     found: float | None
@@ -56,7 +57,7 @@ class Check:
     source: str = ""
 
     def as_json(self) -> dict[str, object]:
-        return {"kind": self.kind, "status": self.status, "text": self.text,
+        return {"kind": self.kind, "status": self.status.value, "text": self.text,
                 "expected": self.expected, "found": self.found, "line": self.line,
                 "source": self.source}
 
@@ -179,10 +180,10 @@ class Verifier:
                 break
             for cand in self.candidates(rows, words(context)):
                 if cand.kind == kind and abs(abs(cand.value) - abs(claim.value)) <= claim.tolerance:
-                    return Check("narrative", "verified", claim.text, claim.value, cand.value,
+                    return Check("narrative", CheckStatus.VERIFIED, claim.text, claim.value, cand.value,
                                  claim.line, f"{cand.how} (line {cand.line})")
         if not rows:
-            return Check("narrative", "unverifiable", claim.text, claim.value, None, claim.line,
+            return Check("narrative", CheckStatus.UNVERIFIABLE, claim.text, claim.value, None, claim.line,
                          "no table row speaks of this")
         focus = clause or claim.sentence
         strong = [r for r in self.relevant(focus) if words(r.label) <= words(focus)]
@@ -192,9 +193,9 @@ class Verifier:
         unknown = words(focus) - self.vocabulary
         if (fact is not None and not cue and not unknown and fact.value
                 and 0.5 <= abs(claim.value / fact.value) <= 2):
-            return Check("narrative", "contradicted", claim.text, claim.value, fact.value, claim.line,
-                         f"{fact.label}, {fact.column} is {fact.text} (line {fact.line})")
-        return Check("narrative", "unverifiable", claim.text, claim.value, None, claim.line,
+            return Check("narrative", CheckStatus.CONTRADICTED, claim.text, claim.value, fact.value,
+                         claim.line, f"{fact.label}, {fact.column} is {fact.text} (line {fact.line})")
+        return Check("narrative", CheckStatus.UNVERIFIABLE, claim.text, claim.value, None, claim.line,
                      "no table figure or change matches at the stated precision")
 
     def _current(self, row: RowFacts, kind: str) -> Fact | None:

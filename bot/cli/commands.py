@@ -161,9 +161,6 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from bot.cli.render import print_answer
 
     question = " ".join(args.question)
-    from bot.answer.pipeline import Engine
-
-    Engine.validate(question)
     engine = build_engine(_settings(args))
     answer = engine.ask(question, doc=args.doc)
     if args.json:

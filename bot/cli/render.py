@@ -7,15 +7,12 @@ from rich.table import Table as RichTable
 
 from bot.answer.result import Answer, Figure
 from bot.checks.audit import Audit
-
-MARKS = {"passed": "[green]✓ passed[/]", "verified": "[green]✓ verified[/]",
-         "failed": "[red]✗ failed[/]", "contradicted": "[red]✗ contradicted[/]",
-         "unverifiable": "[yellow]? unverifiable[/]"}
+from bot.checks.status import COLOUR, SYMBOL, CheckStatus
 
 
-def mark(status: str) -> str:
+def mark(status: CheckStatus) -> str:
     """A coloured mark for a check status."""
-    return MARKS.get(status, status)
+    return f"[{COLOUR[status]}]{SYMBOL[status]} {status.value}[/]"
 
 
 def render_audit(result: Audit, console: Console) -> None:
@@ -37,9 +34,6 @@ def render_audit(result: Audit, console: Console) -> None:
     console.print(", ".join(f"{n} {status}" for status, n in sorted(counts.items())))
 
 
-CHECK_MARKS = {"verified": ("✓", "green"), "unverifiable": ("?", "yellow"), "contradicted": ("✗", "red")}
-
-
 def figure_value(fig: Figure) -> str:
     """A figure's value in base units, as the figures table shows it."""
     if fig.unit in ("percent",):
@@ -53,14 +47,14 @@ def figure_value(fig: Figure) -> str:
 
 def answer_lines(answer: Answer) -> list[tuple[str, str]]:
     """The answer as (text, style) lines: the answer, its figures with their checks, its sources."""
-    lines: list[tuple[str, str]] = [(answer.text, "bold" if answer.answerable else "")]
+    lines: list[tuple[str, str]] = [(answer.shown, "bold" if answer.answerable else "")]
     if answer.figures:
         lines.append(("Figures:", "dim"))
         for fig in answer.figures:
-            mark, style = CHECK_MARKS.get(fig.check, ("?", "yellow"))
+            symbol, style = SYMBOL[fig.check], COLOUR[fig.check]
             when = fig.period.describe() if fig.period else ""
             kind = " (derived)" if fig.derived else ""
-            lines.append((f"  {mark} {fig.check:<12} {fig.label}{kind}: {figure_value(fig)}"
+            lines.append((f"  {symbol} {fig.check.value:<12} {fig.label}{kind}: {figure_value(fig)}"
                           f"{', ' + when if when else ''} [line {fig.line}]", style))
     if answer.citations:
         lines.append(("Sources:", "dim"))

@@ -6,13 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from bot.answer.result import Answer
+from bot.checks.status import EMOJI
 from bot.cli.render import figure_value
 
 SECTION_LIMIT = 3000
 CONTEXT_LIMIT = 10
 TEXT_LIMIT = 3000
-MARK = {"verified": ":white_check_mark: verified", "unverifiable": ":grey_question: unverifiable",
-        "contradicted": ":x: contradicted"}
 
 
 def _clip(text: str, limit: int) -> str:
@@ -26,12 +25,13 @@ def _escape(text: str) -> str:
 def answer_blocks(answer: Answer) -> list[dict[str, Any]]:
     """Blocks for an answer."""
     blocks: list[dict[str, Any]] = [
-        {"type": "section", "text": {"type": "mrkdwn", "text": _clip(_escape(answer.text), SECTION_LIMIT)}}]
+        {"type": "section", "text": {"type": "mrkdwn", "text": _clip(_escape(answer.shown), SECTION_LIMIT)}}]
     if answer.figures:
         lines = []
         for f in answer.figures[:12]:
             when = f" ({f.period.describe()})" if f.period else ""
-            lines.append(f"{MARK.get(f.check, f.check)} — {f.label}: {figure_value(f)}{when}, line {f.line}")
+            lines.append(f"{EMOJI[f.check]} {f.check.value} — {f.label}: {figure_value(f)}{when}, "
+                         f"line {f.line}")
         blocks.append({"type": "section", "text": {"type": "mrkdwn",
                                                    "text": _clip(_escape("\n".join(lines)), SECTION_LIMIT)}})
     if answer.citations:
@@ -43,4 +43,4 @@ def answer_blocks(answer: Answer) -> list[dict[str, Any]]:
 
 def fallback_text(answer: Answer) -> str:
     """The plain text Slack shows in notifications."""
-    return _clip(answer.text, TEXT_LIMIT)
+    return _clip(answer.shown, TEXT_LIMIT)

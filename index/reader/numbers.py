@@ -118,3 +118,9 @@ def format_money(value: float, currency: str = "USD") -> str:
 def _trim(x: float) -> str:
     text = f"{x:,.1f}" if x < 100 else f"{x:,.0f}"
     return text[:-2] if text.endswith(".0") and x >= 100 else text
+
+
+def close(a: float, b: float, rel: float = 1e-6) -> bool:
+    """Whether ``a`` is ``b`` up to float noise: within ``rel`` of ``b`` (of 1 for small values).
+    The one tolerance for comparing figures computed in different ways."""
+    return abs(a - b) <= rel * max(1.0, abs(b))

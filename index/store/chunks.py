@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
@@ -30,13 +31,20 @@ def count_tokens(text: str) -> int:
     return len(_tokenizer().encode(text).ids)
 
 
+class ChunkKind(StrEnum):
+    """What a chunk holds: a piece of narrative, or one table row that reads on its own."""
+
+    NARRATIVE = "narrative"
+    ROW = "row"
+
+
 @dataclass(frozen=True)
 class Chunk:
     """A piece of a release that is embedded and searched on its own."""
 
     id: str
     doc: str
-    kind: str  # narrative or row
+    kind: ChunkKind
     text: str
     line: int
     section: str
@@ -75,13 +83,13 @@ def chunk_document(doc: Document) -> list[Chunk]:
         prefix = f"{block.section}: " if block.section else ""
         for k, part in enumerate(_fit(block.text, MAX_TOKENS - count_tokens(prefix) + 2)):
             prefix = f"{block.section}: " if block.section and block.section not in part else ""
-            chunks.append(Chunk(f"{doc.name}:n{n}:{k}", doc.name, "narrative", prefix + part,
+            chunks.append(Chunk(f"{doc.name}:n{n}:{k}", doc.name, ChunkKind.NARRATIVE, prefix + part,
                                 block.line, block.section))
     for table in doc.tables:
         for r, row in enumerate(table.rows):
             if not row.cells:
                 continue
-            chunks.append(Chunk(f"{doc.name}:{table.id}:r{r}", doc.name, "row",
+            chunks.append(Chunk(f"{doc.name}:{table.id}:r{r}", doc.name, ChunkKind.ROW,
                                 row_text(doc, table, row), row.line, " > ".join(row.section),
                                 table.id, r))
     return chunks

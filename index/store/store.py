@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 from index.document import Document
 from index.errors import IndexStoreError, UnknownDocumentError
-from index.store.chunks import Chunk, chunk_document
+from index.store.chunks import Chunk, ChunkKind, chunk_document
 from index.store.embed import DIM, Embedder, langchain_embeddings
 from index.store.serialize import dump_document, load_document
 
@@ -211,7 +211,7 @@ class Store:
                 self.chunks.upsert(
                     ids=[f"{c.id}@{gen}" for c in batch], embeddings=vectors,  # type: ignore[arg-type]
                     documents=[c.text for c in batch],
-                    metadatas=[{"doc": c.doc, "gen": gen, "kind": c.kind, "line": c.line,
+                    metadatas=[{"doc": c.doc, "gen": gen, "kind": c.kind.value, "line": c.line,
                                 "section": c.section, "table": c.table, "row": c.row} for c in batch])
                 if on_batch:
                     on_batch(min(start + BATCH, len(chunks)), len(chunks))
@@ -272,6 +272,6 @@ def writer_lock(path: Path | None) -> Iterator[None]:
 
 def _chunk(cid: str, text: str, meta: Any) -> Chunk:
     m = dict(meta or {})
-    return Chunk(id=cid, doc=str(m.get("doc", "")), kind=str(m.get("kind", "")), text=text,
+    return Chunk(id=cid, doc=str(m.get("doc", "")), kind=ChunkKind(str(m.get("kind", "row"))), text=text,
                  line=int(m.get("line", 0)), section=str(m.get("section", "")),
                  table=str(m.get("table", "")), row=int(m.get("row", -1)))

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
-from bot.answer.pipeline import Engine
+from bot.answer.pipeline import Pipeline
 
 
-def engine_with(sample_store, reply: str) -> Engine:
+def engine_with(sample_store, reply: str) -> Pipeline:
     from bot.answer.llm import LLMComposer
 
-    return Engine(sample_store, composer=LLMComposer(FakeListChatModel(responses=[reply])))
+    return Pipeline(sample_store, composer=LLMComposer(FakeListChatModel(responses=[reply])))
 
 
 def test_llm_answer_keeps_checked_figures(sample_store) -> None:

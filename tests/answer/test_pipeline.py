@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.answer.pipeline import Conversation, Engine
+from bot.answer.pipeline import Conversation, Pipeline
 from bot.answer.result import NOT_STATED
 from bot.evaluate import judge, load_gold
 from index.errors import IndexStoreError, QuestionError, UnknownDocumentError
@@ -31,7 +31,7 @@ def corpus_engine(tmp_path_factory):
     store = make_store(tmp_path_factory.mktemp("index"))
     for name in RELEASES:
         store.add(read(name))
-    return Engine(store)
+    return Pipeline(store)
 
 
 @pytest.mark.parametrize(("gold", "release", "item"), CASES,
@@ -69,7 +69,7 @@ def test_company_name_scopes_the_question(corpus_engine) -> None:
     assert a.doc == "nvidia_fy2025-q2" and a.figures[0].value == 30_040_000_000
     b = corpus_engine.ask("What was Capstone's revenue for the quarter?")
     assert b.doc == "capstone-turbine-q1-fy2008" and b.figures[0].value == 5_615_000
-    assert b.text.startswith("Capstone Turbine Corporation: ")
+    assert b.shown.startswith("Capstone Turbine Corporation: ")
 
 
 def test_ticker_scopes_the_question(corpus_engine) -> None:
@@ -138,7 +138,7 @@ def test_unknown_doc(engine) -> None:
 
 def test_empty_index(store) -> None:
     with pytest.raises(IndexStoreError, match="empty"):
-        Engine(store).ask("what was revenue?")
+        Pipeline(store).ask("what was revenue?")
 
 
 def test_why_follow_up_keeps_the_subject(engine) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.answer.pipeline import Engine
+from bot.answer.pipeline import Pipeline
 from index.errors import PressbotError
 from index.reader import read_release
 from tests.conftest import SAMPLE, make_store, read
@@ -17,15 +17,15 @@ WORDS = ["what", "was", "revenue", "gross", "loss", "net", "per", "share", "cash
          "2007", "a", "year", "earlier", "change", "why", "who", "%", "$", "margin", "ratio", "Q1", "FY2008",
          "total", "and", "?", "EBITDA", "fiscal", "2006", "quarter", "first", "prior", "vs", "R&D"]
 
-_engine: Engine | None = None
+_engine: Pipeline | None = None
 
 
-def engine(tmp: Path) -> Engine:
+def engine(tmp: Path) -> Pipeline:
     global _engine
     if _engine is None:
         store = make_store(tmp)
         store.add(read(SAMPLE.name))
-        _engine = Engine(store)
+        _engine = Pipeline(store)
     return _engine
 
 

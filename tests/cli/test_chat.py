@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 import json
 
-from bot.answer.pipeline import Engine
+from bot.answer.pipeline import Pipeline
 from bot.cli.chat import run_lines
 
 
-def run(engine: Engine, lines: list[str], as_json: bool = False) -> str:
+def run(engine: Pipeline, lines: list[str], as_json: bool = False) -> str:
     out = io.StringIO()
     run_lines(lines, engine, as_json=as_json, out=out)
     return out.getvalue()

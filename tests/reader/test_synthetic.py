@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.pipeline import Engine
+from bot.answer.pipeline import Pipeline
 from bot.checks.audit import audit
 from bot.evaluate import judge, load_gold
 from index.reader import read_release
@@ -21,7 +21,7 @@ def engine(tmp_path_factory):
     store = make_store(tmp_path_factory.mktemp("synthetic"))
     for release in RELEASES:
         store.add(read_release(SYNTHETIC / release))
-    return Engine(store)
+    return Pipeline(store)
 
 
 @pytest.mark.parametrize("release", sorted(RELEASES))

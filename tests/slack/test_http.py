@@ -208,7 +208,7 @@ def test_missing_token_is_a_clear_error(index_dir: Path) -> None:
 def test_rate_limit_and_failure_reply(index_dir: Path, mock: MockSlack, monkeypatch) -> None:
     from slack_bolt.request import BoltRequest
 
-    from bot.answer.pipeline import Engine
+    from bot.answer.pipeline import Pipeline
     from bot.slack.app import build_app
 
     monkeypatch.setenv("SLACK_API_URL", mock.url)
@@ -216,7 +216,7 @@ def test_rate_limit_and_failure_reply(index_dir: Path, mock: MockSlack, monkeypa
     monkeypatch.setenv("SLACK_SIGNING_SECRET", SECRET)
     monkeypatch.setenv("PRESSBOT_SLACK_RATE", "2")
     monkeypatch.delenv("PRESSBOT_SLACK_CHANNELS", raising=False)
-    engine = Engine(make_store(index_dir))
+    engine = Pipeline(make_store(index_dir))
     app = build_app(engine, http=True)
 
     def dispatch(text: str, ts: str, user: str = "UFAST") -> None:
@@ -243,7 +243,7 @@ def test_socket_mode(index_dir: Path, monkeypatch) -> None:
     from slack_bolt.adapter.socket_mode import SocketModeHandler
     from websockets.sync.server import serve
 
-    from bot.answer.pipeline import Engine
+    from bot.answer.pipeline import Pipeline
     from bot.slack.app import build_app
 
     acks: list[str] = []
@@ -267,7 +267,7 @@ def test_socket_mode(index_dir: Path, monkeypatch) -> None:
     monkeypatch.setenv("SLACK_API_URL", socket_mock.url)
     monkeypatch.setenv("SLACK_BOT_TOKEN", TOKEN)
     monkeypatch.delenv("PRESSBOT_SLACK_CHANNELS", raising=False)
-    app = build_app(Engine(make_store(index_dir)), http=False)
+    app = build_app(Pipeline(make_store(index_dir)), http=False)
     handler_ = SocketModeHandler(app, "xapp-test-token")
     handler_.connect()
     try:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.answer.pipeline import Engine
+from bot.answer.pipeline import Pipeline
 from tests.conftest import SAMPLE, free_port, make_store, read, wait_for_port
 
 pytestmark = pytest.mark.server
@@ -36,7 +36,7 @@ def test_index_and_answer_against_a_server(chroma_url, tmp_path) -> None:
     store = make_store(tmp_path / "unused", url=chroma_url)
     assert store.add(read(SAMPLE.name)) == "added"
     assert store.add(read(SAMPLE.name)) == "unchanged"
-    answer = Engine(store).ask("What was gross loss?")
+    answer = Pipeline(store).ask("What was gross loss?")
     assert answer.figures[0].value == -2_473_000 and answer.figures[0].check == "verified"
     again = make_store(tmp_path / "unused", url=chroma_url)  # a second client sees the same index
     assert [r.name for r in again.catalog()] == ["capstone-turbine-q1-fy2008"]
