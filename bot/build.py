@@ -5,25 +5,22 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from bot.settings import Settings
+from bot.settings import EmbedderKind, Settings
 
 SAMPLE = Path(__file__).resolve().parent.parent / "index" / "data" / "capstone-turbine-q1-fy2008.txt"
 
 
 def build_store(settings: Settings, embedder: Any = None) -> Any:
     """The Chroma-backed store named by the settings."""
-    from index.errors import ConfigError
     from index.store.embed import HashingEmbedder, MiniLM
     from index.store.store import Store, open_client
 
     m = settings.model
     if embedder is None:
-        if m.embedder == "hashing":
+        if m.embedder == EmbedderKind.HASHING:
             embedder = HashingEmbedder()
-        elif m.embedder == "minilm":
-            embedder = MiniLM(m.onnx_cache, m.device, m.batch_size, m.onnx)
         else:
-            raise ConfigError(f"PRESSBOT_EMBEDDER={m.embedder!r}: use 'minilm' or 'hashing'")
+            embedder = MiniLM(m.onnx_cache, m.device, m.batch_size, m.onnx)
     client = open_client(settings.index.path, settings.index.chroma_url)
     lock = None if settings.index.chroma_url else settings.index.path / "write.lock"
     return Store(client, embedder, settings.index.collection, lock)
@@ -40,4 +37,5 @@ def build_engine(settings: Settings, store: Any = None, chat_model: Any = None) 
         from bot.answer.llm import LLMComposer
 
         composer = LLMComposer(chat_model or settings.answer.llm)
-    return Pipeline(store, Retriever(store, r.k_dense, r.k_bm25, r.rrf_k), composer)
+    return Pipeline(store, Retriever(store, r.k_dense, r.k_bm25, r.rrf_k), composer,
+                    settings.answer.max_question_chars)

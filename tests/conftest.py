@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 
@@ -12,6 +13,14 @@ from index.reader import read_release
 from index.store.embed import HashingEmbedder
 
 DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts with no PRESSBOT_* or SLACK_* variable from the machine it runs on."""
+    for name in list(os.environ):
+        if name.startswith(("PRESSBOT_", "SLACK_")):
+            monkeypatch.delenv(name)
 CORPUS = DATA / "corpus"
 SAMPLE = CORPUS / "capstone-turbine-q1-fy2008.txt"
 RELEASES = sorted(p.name for p in CORPUS.iterdir() if p.suffix in (".txt", ".md", ".html")

@@ -208,15 +208,16 @@ def cmd_slack(args: argparse.Namespace) -> int:
     from bot.slack.app import build_app
     from bot.slack.server import serve_http, serve_socket_mode
 
-    logging.basicConfig(level=os.environ.get("PRESSBOT_LOG", "INFO"),
+    settings = _settings(args)
+    logging.basicConfig(level=settings.slack.log_level.upper(),
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     for noisy in ("slack_bolt", "slack_sdk", "urllib3", "httpx", "chromadb"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
     app_token = "" if args.http else os.environ.get("SLACK_APP_TOKEN", "").strip()
     if not args.http and not app_token:
         raise InputError("set SLACK_APP_TOKEN for Socket Mode, or pass --http with SLACK_SIGNING_SECRET")
-    engine = build_engine(_settings(args))
-    app = build_app(engine, http=args.http)
+    engine = build_engine(settings)
+    app = build_app(engine, http=args.http, settings=settings.slack)
     if args.http:
         serve_http(app, args.port, args.host)
     else:

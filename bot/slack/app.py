@@ -17,6 +17,7 @@ from collections import OrderedDict, deque
 from typing import Any
 
 from bot.answer.pipeline import Conversation
+from bot.settings import Settings, SlackSettings
 from bot.slack.blocks import answer_blocks, fallback_text
 from index.errors import ConfigError, PressbotError
 
@@ -72,22 +73,23 @@ def _env(name: str) -> str:
     return value
 
 
-def build_app(engine: Any, http: bool) -> Any:
-    """The Bolt app, answering with the engine."""
+def build_app(engine: Any, http: bool, settings: SlackSettings | None = None) -> Any:
+    """The Bolt app, answering with the engine; ``settings`` default to the environment's."""
     from slack_bolt import App
     from slack_sdk import WebClient
 
+    settings = settings or Settings.load().slack
     token = _env("SLACK_BOT_TOKEN")
     secret = _env("SLACK_SIGNING_SECRET") if http else os.environ.get("SLACK_SIGNING_SECRET", "unused")
-    base = os.environ.get("SLACK_API_URL", "https://slack.com/api/")
+    base = settings.api_url
     client = WebClient(token=token, base_url=base if base.endswith("/") else base + "/")
     try:
         app = App(client=client, signing_secret=secret, process_before_response=False)
     except Exception as exc:  # noqa: BLE001 - bolt raises its own errors for a bad token
         raise ConfigError(f"could not verify SLACK_BOT_TOKEN with Slack ({type(exc).__name__}); "
                           "check the token and SLACK_API_URL") from None
-    allowed = {c.strip() for c in os.environ.get("PRESSBOT_SLACK_CHANNELS", "").split(",") if c.strip()}
-    limit = RateLimit(int(os.environ.get("PRESSBOT_SLACK_RATE", "10")))
+    allowed = settings.allowed_channels
+    limit = RateLimit(settings.rate)
     threads = Threads()
 
     def permitted(channel: str, channel_type: str | None) -> bool:
