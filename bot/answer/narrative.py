@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.answer.question import Query, Term, stem, stems
+from bot.answer.question import Query, Term
 from bot.answer.select import matches
 from index.document import Document
 from index.reader.claims import Claim, find_claims, sentences
+from index.reader.words import stem, stems
 
 EVIDENCE = {
     "why": re.compile(r"\b(due to|attributable|attributed|because|driven by|result of|as a result|primarily|"

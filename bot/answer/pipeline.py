@@ -16,7 +16,7 @@ from typing import Any
 
 from bot.answer.compose import compose_change, compose_ratio, compose_share, compose_value, period_missing
 from bot.answer.narrative import find_passage, find_stated_figure
-from bot.answer.question import Query, QueryKind, content_terms, parse_question, stem, stems
+from bot.answer.question import Query, QueryKind, content_terms, parse_question
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure
 from bot.answer.retrieve import Retriever
 from bot.answer.scope import company_words, scope
@@ -26,6 +26,7 @@ from bot.checks.answers import CheckerCache
 from index.document import Document
 from index.errors import QuestionError
 from index.reader.claims import Claim
+from index.reader.words import stem, stems
 from index.store.chunks import Chunk
 from prompts import render
 

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
-from functools import lru_cache
 
-from index.reader.periods import DATE_RE, DURATION_RE, find_date
+from index.reader.periods import DATE_RE, DURATION_RE, ORDINAL_WORDS, ORDINALS, find_date, full_year
+from index.reader.words import stem
 
 NARRATIVE_KINDS = ("why", "when", "where", "who", "how")
 
@@ -106,15 +106,14 @@ PRIOR_QUARTER_RE = re.compile(
     r"\b(prior|previous|preceding|last|sequential(ly)?) quarter\b|\bquarter[- ]over[- ]quarter\b|"
     r"\bsequentially\b|\ba quarter (earlier|ago|before)\b", re.I)
 DURING_RE = re.compile(r"\b(during|over|in) the (quarter|period|year|half)\b", re.I)
-ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 FISCAL_Q_RE = re.compile(
-    r"\b(first|second|third|fourth|1st|2nd|3rd|4th) quarter(?: of)?(?: (fiscal|fy)(?: year)?)? "
+    r"\b(" + ORDINAL_WORDS + r") quarter(?: of)?(?: (fiscal|fy)(?: year)?)? "
     r"'?(\d{4}|\d{2})\b|\bq([1-4])\s*(?:of\s*)?(fy|fiscal)?\s*'?(\d{4}|\d{2})\b|\b([1-4])q\s*'?(\d{2}|\d{4})\b",
     re.I)
 FULL_YEAR_RE = re.compile(
     r"\b(full[- ]year|fiscal year|for the year|annual|twelve months|12 months|whole year)\b", re.I)
 REVERSED_FQ_RE = re.compile(
-    r"\b(?:fiscal|fy) ?'?(\d{4}|\d{2})(?:'s)? (first|second|third|fourth|1st|2nd|3rd|4th) quarter\b", re.I)
+    r"\b(?:fiscal|fy) ?'?(\d{4}|\d{2})(?:'s)? (" + ORDINAL_WORDS + r") quarter\b", re.I)
 HALF_RE = re.compile(r"\b(six months|first half|half[- ]year|6 months|year to date|ytd)\b", re.I)
 
 
@@ -181,38 +180,6 @@ def _names_period(text: str) -> bool:
 Term = tuple[tuple[str, ...], ...]  # alternatives, each a phrase of stemmed words
 
 
-@lru_cache(maxsize=200_000)
-def stem(w: str) -> str:
-    """A crude stem shared by questions and labels: liabilities → liability, declared → declar."""
-    w = w.lower().strip("'")
-    if w.endswith("'s"):
-        w = w[:-2]
-    if w.endswith("ies") and len(w) > 4:
-        w = w[:-3] + "y"
-    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        w = w[:-1]
-    if w.endswith("ed") and len(w) > 5:
-        w = w[:-2]
-    elif w.endswith("ing") and len(w) > 6:
-        w = w[:-3]
-    elif w.endswith(("ion", "ive")) and len(w) > 7:
-        w = w[:-3]
-    if w.endswith("e") and len(w) > 3:
-        w = w[:-1]
-    return w
-
-
-def stems(text: str) -> set[str]:
-    """Stemmed words of a text, with ``R&D`` and ``SG&A`` spelled out."""
-    return set(_stems(text))
-
-
-@lru_cache(maxsize=50_000)
-def _stems(text: str) -> frozenset[str]:
-    t = text.lower().replace("r&d", "research development").replace("sg&a", "general administrative")
-    return frozenset(stem(w) for w in re.findall(r"[a-z][a-z'&]*", t))
-
-
 def content_terms(text: str) -> tuple[Term, ...]:
     """The line-item words of a question, as groups of alternatives (any one may match)."""
     t = text.lower().replace("’", "'")
@@ -252,7 +219,7 @@ def parse_period(text: str) -> PeriodSpec:
         return PeriodSpec("explicit", end=end, months=months, instant=instant)
     r = REVERSED_FQ_RE.search(text)
     if r:
-        year = int(r.group(1)) + (2000 if len(r.group(1)) == 2 else 0)
+        year = full_year(r.group(1))
         quarter = ORDINALS[r.group(2).lower()]
         return PeriodSpec("explicit", months=3, fiscal=(quarter, year), fiscal_is_fy=True)
     f = FISCAL_Q_RE.search(text)
@@ -263,7 +230,7 @@ def parse_period(text: str) -> PeriodSpec:
             q, y, fy = int(f.group(4)), f.group(6), bool(f.group(5))
         else:
             q, y, fy = int(f.group(7)), f.group(8), False
-        year = int(y) + (2000 if len(y) == 2 else 0)
+        year = full_year(y)
         return PeriodSpec("explicit", months=3, fiscal=(q, year), fiscal_is_fy=fy)
     if PRIOR_YEAR_RE.search(text):
         return PeriodSpec("prior_year", months=months)
@@ -271,7 +238,7 @@ def parse_period(text: str) -> PeriodSpec:
         return PeriodSpec("prior_quarter", months=months)
     fiscal = re.search(r"\b(?:fiscal(?: year)?|fy) ?'?((?:19|20)\d\d|\d\d)\b", text, re.I)
     if fiscal:
-        year = int(fiscal.group(1)) + (2000 if len(fiscal.group(1)) == 2 else 0)
+        year = full_year(fiscal.group(1))
         return PeriodSpec("explicit", months=months or 12, fiscal_year=year)
     y = re.search(r"\b(?:in|for|during|of) ((?:19|20)\d\d)\b", text, re.I)
     if y:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.answer.question import stems
+from index.reader.words import stems
 from index.store.chunks import Chunk
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from index.document import Document
 from index.errors import IndexStoreError, UnknownDocumentError
+from index.reader.periods import ORDINAL_NAMES, ORDINAL_WORDS, ORDINALS, near
 
 
 def scope(store: Any, question: str, doc: str | None, current: str | None = None) -> list[str]:
@@ -38,8 +39,7 @@ def scope(store: Any, question: str, doc: str | None, current: str | None = None
     return by_period or names
 
 
-ORDINAL_Q = re.compile(r"\b(first|second|third|fourth|1st|2nd|3rd|4th) (fiscal )?quarter\b|\bq([1-4])\b",
-                       re.I)
+ORDINAL_Q = re.compile(r"\b(" + ORDINAL_WORDS + r") (fiscal )?quarter\b|\bq([1-4])\b", re.I)
 
 
 def _period_fits(question: str, doc: Document) -> bool:
@@ -48,21 +48,20 @@ def _period_fits(question: str, doc: Document) -> bool:
 
     spec = parse_period(question)
     if spec.end is not None:
-        return any(f.period and abs((f.period.end - spec.end).days) <= 7 for f in doc.facts)
+        return any(f.period and near(f.period.end, spec.end) for f in doc.facts)
     if spec.fiscal is not None or spec.fiscal_year is not None or spec.calendar_year is not None:
         from bot.answer.select import target_end
 
         end, _ = target_end(doc, spec)
         year = spec.calendar_year
-        return any(f.period and ((end and abs((f.period.end - end).days) <= 7) or
+        return any(f.period and ((end and near(f.period.end, end)) or
                                  (year and f.period.end.year == year)) for f in doc.facts)
     m = ORDINAL_Q.search(question)
     label = doc.metadata.fiscal_label or ""
     if m and label:
         word = (m.group(1) or "").lower()
-        number = m.group(3) or {"first": "1", "second": "2", "third": "3", "fourth": "4", "1st": "1",
-                                "2nd": "2", "3rd": "3", "4th": "4"}.get(word, "")
-        ordinal = {"1": "first", "2": "second", "3": "third", "4": "fourth"}.get(number, "")
+        number = int(m.group(3)) if m.group(3) else ORDINALS.get(word, 0)
+        ordinal = ORDINAL_NAMES.get(number, "")
         return label.startswith(ordinal) if ordinal else False
     return False
 
@@ -77,7 +76,7 @@ def _mentions(low: str, company: str, name: str) -> bool:
 def company_words(store: Any) -> set[str]:
     """Stems of the indexed companies' names, release names and tickers: words that name a release,
     never a line item."""
-    from bot.answer.question import stem
+    from index.reader.words import stem
 
     out: set[str] = set()
     for r in store.catalog():

@@ -6,10 +6,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from bot.answer.question import SOFT, PeriodSpec, Query, Term, content_terms, stem, stems
+from bot.answer.question import SOFT, PeriodSpec, Query, Term, content_terms
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
-from index.reader.periods import Period, add_months
+from index.reader.periods import (
+    Period,
+    add_months,
+    calendar_quarter_end,
+    fiscal_quarter_end,
+    fiscal_year_end,
+    near,
+)
+from index.reader.words import stem, stems
 
 PRIMARY = re.compile(r"statements? of (operations|income|earnings|cash flows?|comprehensive income|"
                      r"profit or loss)|balance sheets?|results of operations|financial position|"
@@ -182,14 +190,12 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
             q, y = spec.fiscal
             fq = fiscal_quarter(doc.metadata)
             if fq and cur is not None:
-                back = (fq[1] - y) * 4 + (fq[0] - q)
-                return add_months(cur.end, -3 * back), 3
-            return add_months(date(y, 1, 31), 3 * q - 1), 3
+                return fiscal_quarter_end(cur.end, fq, q, y), 3
+            return calendar_quarter_end(q, y), 3
         if spec.fiscal_year is not None:
             fq = fiscal_quarter(doc.metadata)
             if fq and cur is not None:
-                year_end = add_months(cur.end, 3 * (4 - fq[0]) - 12 * (fq[1] - spec.fiscal_year))
-                return year_end, spec.months or 12
+                return fiscal_year_end(cur.end, fq, spec.fiscal_year), spec.months or 12
             return None, spec.months or 12
         if spec.calendar_year is not None:
             return None, spec.months
@@ -200,10 +206,6 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
     if spec.relative == "prior_quarter":
         return add_months(cur.end, -3), spec.months
     return cur.end, spec.months
-
-
-def near(a: date, b: date, days: int = 7) -> bool:
-    return abs((a - b).days) <= days
 
 
 def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None:

@@ -9,38 +9,9 @@ from itertools import combinations
 from bot.checks.status import CheckStatus
 from index.document import Document, Fact
 from index.reader.claims import Claim
+from index.reader.words import content_words as words
 
-STOP = {
-    "the", "and", "of", "for", "to", "in", "on", "a", "an", "by", "from", "with", "net", "total",
-    "other", "was", "were", "is", "per", "at", "or", "as", "its", "our", "that", "this", "than",
-    "quarter", "year", "period", "months", "ended", "first", "second", "third", "fourth", "three",
-    "six", "nine", "twelve", "fiscal", "compared", "same", "prior", "last", "million", "billion",
-    "thousand", "increase", "decrease", "increased", "decreased", "share", "company", "s", "but",
-    "which", "while", "also", "has", "had", "have", "be", "been", "both", "during", "when", "after",
-    "before", "approximately", "about", "over", "up", "down", "versus", "vs", "respectively",
-    "reported", "primarily", "due", "result", "results", "record", "end", "beginning", "it", "we",
-    "earlier", "later", "ago", "previous", "years", "quarterly", "rose", "fell",
-}
 REVENUE = re.compile(r"^(total )?(net )?(revenues?|sales)$|^total net revenues$|^net sales$", re.I)
-
-
-def words(text: str) -> set[str]:
-    """Content words, lower-cased and with a plural ``s`` dropped."""
-    out = set()
-    for w in re.findall(r"[a-z&]+", text.lower().replace("r&d", "research development")):
-        if w in STOP or len(w) < 2:
-            continue
-        out.add(stem(w))
-    return out
-
-
-def stem(w: str) -> str:
-    """A crude singular: inventories → inventory, revenues → revenue, expenses → expense."""
-    if w.endswith("ies") and len(w) > 4:
-        return w[:-3] + "y"
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
-        return w[:-1]
-    return w
 
 
 @dataclass(frozen=True)

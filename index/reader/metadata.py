@@ -7,17 +7,30 @@ from datetime import date
 
 from index.document import Metadata, Table
 from index.reader.layout import Layout
-from index.reader.periods import DATE_RE, DMY_RE, Period, add_months, find_date, quarter_code
+from index.reader.periods import (
+    DATE_RE,
+    DMY_RE,
+    ORDINAL_NAMES,
+    ORDINAL_WORDS,
+    ORDINALS,
+    Period,
+    calendar_quarter_end,
+    find_date,
+    fiscal_quarter_end,
+    fiscal_year_end,
+    full_year,
+    near,
+    quarter_code,
+)
 
 TICKER_RE = re.compile(
     r"\((NYSE American|NYSE MKT|NYSE|NASDAQ|Nasdaq|OTCQB|OTCQX|OTC|AMEX|TSX|TWSE|LSE|Euronext|"
     r"[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)\s*:\s*([A-Z][A-Z0-9.]{0,6})\)")
 COMPANY_RE = re.compile(r"^(.*?)\s+(?:Reports|Announces|Reported|Posts|Delivers|Releases|Provides)\b")
 FISCAL_RE = re.compile(
-    r"\b(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?"
+    r"\b(" + ORDINAL_WORDS + r")\s+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?"
     r"(\d{4})", re.I)
 FISCAL_CODE_RE = re.compile(r"\bQ([1-4])\s*(?:FY|fiscal\s*)(\d{2,4})\b", re.I)
-ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
@@ -52,9 +65,8 @@ def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
     else:
         code = FISCAL_CODE_RE.search(head)
         if code:
-            year = int(code.group(2))
-            year = year + 2000 if year < 100 else year
-            meta.fiscal_label = f"{_ordinal(int(code.group(1)))} quarter of fiscal {year}"
+            year = full_year(code.group(2))
+            meta.fiscal_label = f"{ORDINAL_NAMES[int(code.group(1))]} quarter of fiscal {year}"
     return meta
 
 
@@ -73,16 +85,12 @@ def _release_date(texts: list[str]) -> date | None:
     return None
 
 
-def _ordinal(q: int) -> str:
-    return {1: "first", 2: "second", 3: "third", 4: "fourth"}[q]
-
-
 def fiscal_quarter(meta: Metadata) -> tuple[int, int] | None:
     """(quarter, fiscal year) of the reported period, when the release names it."""
     if not meta.fiscal_label:
         return None
     m = re.match(r"(\w+) quarter of (?:fiscal )?(\d{4})", meta.fiscal_label)
-    return (ORDINAL[m.group(1)], int(m.group(2))) if m else None
+    return (ORDINALS[m.group(1)], int(m.group(2))) if m else None
 
 
 def reported_period(tables: list[Table]) -> Period | None:
@@ -106,26 +114,23 @@ def resolve_quarter_codes(tables: list[Table], meta: Metadata) -> None:
             fy = re.search(r"\b(?:FY|fiscal(?: year)?|full[- ]year|year)\s*'?(\d{4}|\d{2})\b",
                            col.header, re.I)
             if code is None and fy:
-                year = int(fy.group(1)) + (2000 if len(fy.group(1)) == 2 else 0)
+                year = full_year(fy.group(1))
                 if fq and meta.period and re.search(r"FY|fiscal", col.header, re.I):
-                    end = add_months(meta.period.end, 3 * (4 - fq[0]) - 12 * (fq[1] - year))
+                    end = fiscal_year_end(meta.period.end, fq, year)
                 else:
                     end = date(year, 12, 31)
-                near_end = [k for k in known if abs((k - end).days) <= 7]
+                near_end = [k for k in known if near(k, end)]
                 col.period = Period(near_end[0] if near_end else end, 12)
                 continue
             if code and re.search(r"FY", col.header, re.I) and fq and meta.period:
-                q, y = code
-                back = (fq[1] - y) * 4 + (fq[0] - q)
-                end = add_months(meta.period.end, -3 * back)
+                end = fiscal_quarter_end(meta.period.end, fq, *code)
             elif code:
-                q, y = code
-                end = add_months(date(y, 1, 31), 3 * q - 1)
+                end = calendar_quarter_end(*code)
             elif meta.period and re.search(r"quarter|months|year", col.header, re.I):
                 end = meta.period.end
             if end is None:
                 continue
-            near = [k for k in known if abs((k - end).days) <= 7]
-            end = near[0] if near else end
+            snapped = [k for k in known if near(k, end)]
+            end = snapped[0] if snapped else end
             months = 12 if re.search(r"\byear\b", col.header, re.I) and not code else 3
             col.period = Period(end, months)

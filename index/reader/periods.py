@@ -35,7 +35,12 @@ DURATION_RE = re.compile(
     re.I,
 )
 QUARTER_CODE_RE = re.compile(r"\b(?:([1-4])Q|Q([1-4]))\s*'?(?:FY)?\s*(\d{2}|\d{4})\b", re.I)
+ORDINAL_WORDS = "first|second|third|fourth|1st|2nd|3rd|4th"  # for regular expressions
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+# period ends a week apart are the same period: "June 30" in a caption, "June 28" on a 52-53-week
+# fiscal calendar, "January 26" against "January 31"
+NEAR_DAYS = 7
 
 
 @dataclass(frozen=True)
@@ -82,20 +87,43 @@ def add_months(d: date, months: int) -> date:
     return date(year, month, last if was_end else min(d.day, last))
 
 
-def _year(text: str) -> int:
+def full_year(text: str | int) -> int:
+    """A year as printed, two digits (``'24``, ``FY25``) read as this century."""
     y = int(text)
     return y + 2000 if y < 100 else y
+
+
+def near(a: date, b: date, days: int = NEAR_DAYS) -> bool:
+    """Whether two period ends are the same period (see ``NEAR_DAYS``)."""
+    return abs((a - b).days) <= days
+
+
+def fiscal_quarter_end(current_end: date, current: tuple[int, int], quarter: int, year: int) -> date:
+    """The end of fiscal ``quarter`` of fiscal ``year``, counted back from the release's own quarter
+    ``current`` = (quarter, fiscal year) ending ``current_end``: the release's calendar, not January's."""
+    back = (current[1] - year) * 4 + (current[0] - quarter)
+    return add_months(current_end, -3 * back)
+
+
+def fiscal_year_end(current_end: date, current: tuple[int, int], year: int) -> date:
+    """The end of fiscal ``year`` on the calendar of the release's own quarter ``current``."""
+    return add_months(current_end, 3 * (4 - current[0]) - 12 * (current[1] - year))
+
+
+def calendar_quarter_end(quarter: int, year: int) -> date:
+    """The end of a calendar quarter (``4Q24`` → December 31, 2024)."""
+    return add_months(date(year, 1, 31), 3 * quarter - 1)
 
 
 def find_date(text: str, default_month_day: tuple[int, int] | None = None) -> date | None:
     """The last full date in a text (``June 30, 2007``, ``12/31/24``, ``Dec. 31 2024``)."""
     found: list[tuple[int, date]] = []
     for m in DATE_RE.finditer(text):
-        found.append((m.start(), _safe_date(_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))))
+        found.append((m.start(), _safe_date(full_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))))
     for m in DMY_RE.finditer(text):
-        found.append((m.start(), _safe_date(_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))))
+        found.append((m.start(), _safe_date(full_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))))
     for m in SLASH_DATE_RE.finditer(text):
-        found.append((m.start(), _safe_date(_year(m["y"]), int(m["m"]), int(m["d"]))))
+        found.append((m.start(), _safe_date(full_year(m["y"]), int(m["m"]), int(m["d"]))))
     if not found:
         md = list(MONTH_DAY_RE.finditer(text))
         years = YEAR_RE.findall(text)
@@ -144,4 +172,4 @@ def quarter_code(text: str) -> tuple[int, int] | None:
     if not m:
         return None
     q = int(m.group(1) or m.group(2))
-    return q, _year(m.group(3))
+    return q, full_year(m.group(3))

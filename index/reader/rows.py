@@ -7,6 +7,7 @@ import re
 from index.document import Cell, Row
 from index.reader.grid import GridColumn, GridLine, column_of
 from index.reader.numbers import is_nil, read_number
+from index.reader.words import stems
 
 SECTION_WORDS = re.compile(
     r"^(assets|current assets|liabilities.*|current liabilities|.*(stockholders|shareholders)'? "
@@ -104,8 +105,7 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
 def _closes(total: str, section: str) -> bool:
     """Whether a total row closes a section: ``Total current assets`` closes ``Current Assets``."""
     def words(text: str) -> set[str]:
-        found = {w.rstrip("s") for w in re.findall(r"[a-z]+", text.lower())}
-        return found - {"total", "net", "and", "of", "the"}
+        return stems(text) - {"total", "net", "and", "of", "the"}
 
     return bool(words(section)) and words(section) <= words(total)
 
