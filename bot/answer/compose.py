@@ -11,6 +11,7 @@ from bot.answer.select import PRIMARY, RowMatch, comparative, find_named, pick_f
 from bot.answer.wording import amount, display_label, period_words, relative_words, verb
 from bot.checks.figures import REVENUE
 from index.document import Document, Fact
+from index.reader.numbers import is_money
 from index.reader.periods import Period
 from index.reader.tables import column_dimension
 from prompts import render
@@ -68,7 +69,7 @@ def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     label = row_name(match)
     figures = [fact_figure(doc, f)]
     share = ""
-    if f.unit in ("USD", "TWD") and RESULT_RE.search(f.label) and f.period and f.period.months:
+    if is_money(f.unit) and RESULT_RE.search(f.label) and f.period and f.period.months:
         rev = revenue_fact(doc, f)
         if rev and rev.value and rev is not f:
             pct = abs(f.value / rev.value) * 100

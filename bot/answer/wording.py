@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from index.document import Document, Fact
-from index.reader.numbers import CURRENCY_SYMBOLS, format_money
+from index.reader.numbers import currency_symbol, format_money
 from index.reader.periods import Period
 
 NEGATIVE_WORDS = re.compile(r"\b(loss|losses|deficit|expenses?|costs?|used in|outflows?|decrease)\b", re.I)
@@ -14,7 +14,7 @@ NEGATIVE_WORDS = re.compile(r"\b(loss|losses|deficit|expenses?|costs?|used in|ou
 def money(value: float, currency: str, scale: float = 1.0) -> str:
     """``$2.5 million ($2,473 thousand)``; the printed scale in brackets when it differs."""
     text = format_money(abs(value), currency)
-    symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+    symbol = currency_symbol(currency)
     word = {1e3: "thousand", 1e6: "million"}.get(scale)
     if word and abs(value) >= scale * 1000:
         printed = abs(value) / scale
@@ -41,7 +41,7 @@ def amount(fact_value: float, unit: str, scale: float = 1.0, label: str = "") ->
         return f"{a:,.0f}"
     if "/" in unit:
         currency, per = unit.split("/")
-        symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+        symbol = currency_symbol(currency)
         digits = 3 if a < 1 and abs(round(a, 2) - a) > 1e-9 else 2
         text = f"{symbol}{a:,.{digits}f} per {per}"
         return f"a loss of {text}" if neg and not NEGATIVE_WORDS.search(label) else text

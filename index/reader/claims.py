@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from index.reader.numbers import SCALE_WORDS
+from index.reader.numbers import CURRENCY_PREFIXES, CURRENCY_SIGN, SCALE_WORDS
 
 CLAIM_RE = re.compile(
-    r"(?P<cur>NT\$|US\$|C\$|\$|€|£|¥)\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<cur>" + CURRENCY_SIGN + r")\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
     r"|(?P<pnum>\(?-?\d+(?:\.\d+)?\)?)\s*"
     r"(?P<pct>%|percent\b|percentage points?\b|basis points?\b|bps\b|pts?\b)"
@@ -77,8 +77,7 @@ def find_claims(text: str, line: int = 0) -> list[Claim]:
             approx = bool(APPROX.search(before))
             if m.group("num"):
                 num, scale_word = m.group("num"), (m.group("scale") or "").lower()
-                cur = {"NT$": "TWD", "US$": "USD", "$": "USD", "C$": "CAD", "€": "EUR", "£": "GBP",
-                       "¥": "JPY"}[m.group("cur").upper()]
+                cur = CURRENCY_PREFIXES[m.group("cur").upper()]
                 kind = "money"
             elif m.group("pnum"):
                 num, scale_word, cur = m.group("pnum"), "", None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from index.document import Cell, Fact, Row, Table
+from index.reader.numbers import CURRENCY_PREFIXES
 from index.reader.periods import DATE_RE, Period, find_date
 
 PER_SHARE = re.compile(
@@ -16,7 +17,6 @@ SHARE_COUNT = re.compile(
 COUNTS = re.compile(r"\bnumber of (?!.*shares)|\bemployees\b|\bheadcount\b", re.I)
 RATIO = re.compile(r"\bfx\b|exchange rate|\bratio\b", re.I)
 PERCENT_ROW = re.compile(r"%|\bmargin\b|\bpercent\b|\bgrowth\b|\brate\b", re.I)
-NOTE_CURRENCY = {"NT$": "TWD", "US$": "USD"}
 
 
 def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
@@ -24,9 +24,9 @@ def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
     text = f"{' '.join(row.section)} {row.label}"
     note = row.unit_note
     currency = cell.currency or table.currency
-    for sign, code in NOTE_CURRENCY.items():
-        if sign in note:
-            currency = code
+    # a row's own note ("NT$ in millions", "US$") names its currency; a bare "$" does not override
+    currency = next((code for sign, code in CURRENCY_PREFIXES.items() if len(sign) > 1 and sign in note),
+                    currency)
     note_scale = 1e3 if "thousand" in note.lower() else 1e6 if "million" in note.lower() else (
         1e9 if "billion" in note.lower() else None)
     if cell.bps:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from index.document import Block
-from index.reader.numbers import is_nil, read_number
+from index.reader.numbers import CURRENCY_PREFIXES, is_nil, read_number
 
 HEADING_WORDS = re.compile(r"\b(months? ended|quarter ended|year ended|weeks ended|as of)\b", re.I)
 RULE_RE = re.compile(r"^[\s\-=_—–]*[-=_—–]{3,}[\s\-=_—–]*$")
@@ -90,7 +90,7 @@ def merge_marks(pieces: list[Piece]) -> list[Piece]:
         if pending is not None:
             p = Piece(pending.start, p.end, pending.text + " " + p.text)
             pending = None
-        if t in ("$", "NT$", "US$", "\\$"):
+        if t in CURRENCY_PREFIXES or t == "\\$":
             pending = p
             continue
         if out and t in (")", "%", ")%", "%)", "bps", "pts") and read_number(out[-1].text + t) is not None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CURRENCY_SYMBOLS = {"USD": "$", "TWD": "NT$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "C$"}
+# currencies: the one home of their symbols, codes and the words captions use for them
+CURRENCY_SYMBOLS = {"USD": "$", "TWD": "NT$", "EUR": "€", "GBP": "£", "JPY": "¥", "CAD": "C$", "HKD": "HK$",
+                    "AUD": "A$"}
 NIL_TOKENS = {"--", "-", "—", "–", "---", "— —", "nm", "n/m", "n/a", "*"}
 
 SCALE_WORDS = {
@@ -25,11 +27,29 @@ SCALE_WORDS = {
 
 CURRENCY_PREFIXES = {"NT$": "TWD", "US$": "USD", "HK$": "HKD", "C$": "CAD", "A$": "AUD", "$": "USD",
                      "€": "EUR", "£": "GBP", "¥": "JPY", "RMB": "CNY"}
+# a printed currency sign, longest first, for regular expressions
+CURRENCY_SIGN = "|".join(re.escape(s) for s in sorted(CURRENCY_PREFIXES, key=len, reverse=True))
+# the words a caption names a currency with, by code (US dollars when none is named)
+CURRENCY_WORDS = [("TWD", r"NT\$|\bNTD\b|\bTWD\b"), ("EUR", r"€|\bEUR\b|\beuros?\b"),
+                  ("GBP", r"£|\bGBP\b|\bpounds sterling\b"), ("JPY", r"¥|\bJPY\b|\byen\b"),
+                  ("CNY", r"\bRMB\b|\bCNY\b|\byuan\b"), ("CAD", r"C\$|\bCAD\b|\bcanadian (dollars?|\$)"),
+                  ("CHF", r"\bCHF\b"), ("HKD", r"HK\$|\bHKD\b"), ("AUD", r"A\$|\bAUD\b")]
+
+
+def is_money(unit: str) -> bool:
+    """Whether a unit is a currency (a three-letter code), not shares, percent or per-share."""
+    return len(unit) == 3 and unit.isupper()
+
+
+def currency_symbol(code: str) -> str:
+    """``$`` for USD, ``€`` for EUR; the code and a space for one without a symbol."""
+    return CURRENCY_SYMBOLS.get(code, code + " ")
+
 
 _NUMBER = re.compile(
     r"""^\s*
     (?P<neg1>-|−|\()?\s*
-    (?P<cur>NT\$|US\$|HK\$|C\$|A\$|\$|€|£|¥|RMB)?\s*
+    (?P<cur>""" + CURRENCY_SIGN + r""")?\s*
     (?P<neg2>-|−|\()?\s*
     (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
     \s*(?P<close>\))?
@@ -104,7 +124,7 @@ def is_nil(text: str) -> bool:
 
 def format_money(value: float, currency: str = "USD") -> str:
     """Words a person would use: ``$2.5 million``, ``NT$32.5 billion``, ``$789,000``."""
-    symbol = CURRENCY_SYMBOLS.get(currency, currency + " ")
+    symbol = currency_symbol(currency)
     sign = "-" if value < 0 else ""
     a = abs(value)
     for size, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):

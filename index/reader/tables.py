@@ -7,6 +7,7 @@ import re
 from index.document import Column, Table
 from index.reader.grid import GridColumn, GridLine, find_columns, split_line, split_segments
 from index.reader.layout import Region
+from index.reader.numbers import CURRENCY_SIGN, CURRENCY_WORDS
 from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date
 from index.reader.rows import read_rows
 
@@ -184,20 +185,17 @@ def _title(captions: list[str]) -> str:
     return candidates[-1] if candidates else "Table"
 
 
-_CUR = r"(?:NT\$|US\$|HK\$|C\$|A\$|\$|€|£|¥|EUR|USD|GBP|JPY|RMB|CNY|CHF|TWD)"
+_CUR = r"(?:" + CURRENCY_SIGN + "|" + "|".join(sorted({code for code, _ in CURRENCY_WORDS} | {"USD"})) + ")"
 SCALE_RE = re.compile(
     r"\b(?:in|amounts in)\s*" + _CUR + r"?\s*(thousands?|millions?|billions?)\b"
     r"|" + _CUR + r"\s*(?:in\s*)?(thousands?|millions?|billions?)\b"
     r"|\b(thousands?|millions?|billions?) of (?:u\.?s\.? )?(?:dollars|euros|pounds|yen|yuan|francs)\b"
     r"|\((000)'?s?\)|\bin (000)'?s\b", re.I)
-CURRENCIES = [("TWD", r"NT\$|\bNTD\b|\bTWD\b"), ("EUR", r"€|\bEUR\b|\beuros?\b"),
-              ("GBP", r"£|\bGBP\b|\bpounds sterling\b"), ("JPY", r"¥|\bJPY\b|\byen\b"),
-              ("CNY", r"\bRMB\b|\bCNY\b|\byuan\b"), ("CAD", r"C\$|\bCAD\b"), ("CHF", r"\bCHF\b")]
 
 
 def table_currency(text: str) -> str:
     """The currency a table's caption names; US dollars when it names none."""
-    for code, pattern in CURRENCIES:
+    for code, pattern in CURRENCY_WORDS:
         if re.search(pattern, text, re.I if code not in ("CNY",) else 0):
             return code
     return "USD"

@@ -10,6 +10,7 @@ from typing import Any
 
 from index.document import Document, Row, Table
 from index.reader.claims import sentences
+from index.reader.numbers import currency_symbol
 
 MAX_TOKENS = 240  # the model reads 256 word pieces; a little room for the section prefix
 
@@ -55,8 +56,7 @@ class Chunk:
 def describe_scale(table: Table) -> str:
     """``in thousands`` and the like, for a row chunk that reads on its own."""
     word = {1e3: "in thousands", 1e6: "in millions", 1e9: "in billions"}.get(table.scale, "")
-    cur = "NT$" if table.currency == "TWD" else "$"
-    return f"{cur} {word}".strip() if word else ""
+    return f"{currency_symbol(table.currency).strip()} {word}" if word else ""
 
 
 def row_text(doc: Document, table: Table, row: Row) -> str:
