@@ -3,24 +3,88 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from bot.answer.result import Answer
-from index.errors import InputError
+from bot.checks.status import CheckStatus
+from index.errors import InputError, PressbotError
 from index.reader.numbers import close
+
+
+class Verdict(StrEnum):
+    """How an answer to a gold question fared. A wrong figure marked verified is the worst outcome."""
+
+    RIGHT = "right"
+    WRONG_VERIFIED = "wrong-verified"  # a wrong figure (or a figure where none exists) marked verified
+    WRONG_OTHER = "wrong-other"        # a wrong figure marked unverifiable or contradicted, or wrong words
+    REFUSED = "refused"                # "the release does not say" of a question it answers
 
 
 @dataclass
 class Outcome:
-    """One gold question and whether the answer was right (with why not)."""
+    """One gold question, the answer, and how it fared (with why not)."""
 
     id: str
     question: str
-    ok: bool
+    verdict: Verdict
     why: str
-    answer: Answer
+    answer: Answer | None
+
+    @property
+    def ok(self) -> bool:
+        return self.verdict == Verdict.RIGHT
+
+
+@dataclass
+class Report:
+    """The outcomes of a gold set."""
+
+    outcomes: list[Outcome]
+
+    def count(self, verdict: Verdict) -> int:
+        return sum(o.verdict == verdict for o in self.outcomes)
+
+    @property
+    def accuracy(self) -> float:
+        return 100.0 * self.count(Verdict.RIGHT) / len(self.outcomes) if self.outcomes else 0.0
+
+    def summary(self) -> str:
+        n = len(self.outcomes)
+        return (f"accuracy: {self.count(Verdict.RIGHT)}/{n} ({self.accuracy:.1f}%)\n"
+                f"wrong figures marked verified: {self.count(Verdict.WRONG_VERIFIED)}, "
+                f"wrong otherwise: {self.count(Verdict.WRONG_OTHER)}, refused: {self.count(Verdict.REFUSED)}")
+
+
+def classify(item: dict[str, Any], answer: Answer) -> tuple[Verdict, str]:
+    """Right, or which kind of wrong, by the gold set's rules."""
+    ok, why = judge(item, answer)
+    if ok:
+        return Verdict.RIGHT, ""
+    if not answer.answerable and not answer.figures:
+        return Verdict.REFUSED, why
+    if answer.figures and answer.figures[0].check == CheckStatus.VERIFIED:
+        return Verdict.WRONG_VERIFIED, why
+    return Verdict.WRONG_OTHER, why
+
+
+def run_gold(ask: Callable[[str], Answer], items: list[dict[str, Any]]) -> Report:
+    """Ask every gold question (``ask`` answers one question as a new conversation) and judge it; a
+    question the bot refuses with a pressbot error counts as refused."""
+    outcomes = []
+    for item in items:
+        qid = str(item.get("id", "?"))
+        try:
+            answer = ask(item["question"])
+        except PressbotError as exc:
+            outcomes.append(Outcome(qid, item["question"], Verdict.REFUSED, str(exc), None))
+            continue
+        verdict, why = classify(item, answer)
+        outcomes.append(Outcome(qid, item["question"], verdict, why, answer))
+    return Report(outcomes)
 
 
 def load_gold(path: str | Path) -> list[dict[str, Any]]:

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from index.errors import InputError, NotAReleaseError, PressbotError
+from index.errors import InputError, NotAReleaseError
 
 SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -180,24 +180,17 @@ def cmd_chat(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from bot.build import build_engine
-    from bot.evaluate import judge, load_gold
+    from bot.evaluate import load_gold, run_gold
 
     items = load_gold(args.gold)
     engine = build_engine(_settings(args))
-    right = 0
-    for item in items:
-        try:
-            answer = engine.ask(item["question"], doc=args.doc)
-        except PressbotError as exc:
-            print(f"MISS {item.get('id', '?')}: {exc}")
-            continue
-        ok, why = judge(item, answer)
-        right += ok
-        if not ok:
-            print(f"MISS {item.get('id', '?')}: {item['question']}\n     {why}\n     answer: {answer.text}")
-    pct = 100.0 * right / len(items) if items else 0.0
-    print(f"accuracy: {right}/{len(items)} ({pct:.1f}%)")
-    return 1 if pct < args.fail_under else 0
+    report = run_gold(lambda question: engine.ask(question, doc=args.doc), items)
+    for o in report.outcomes:
+        if not o.ok:
+            said = f"\n     answer: {o.answer.shown}" if o.answer else ""
+            print(f"MISS {o.id} ({o.verdict.value}): {o.question}\n     {o.why}{said}")
+    print(report.summary())
+    return 1 if report.accuracy < args.fail_under else 0
 
 
 def cmd_slack(args: argparse.Namespace) -> int:

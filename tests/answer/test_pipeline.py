@@ -9,7 +9,7 @@ import pytest
 
 from bot.answer.pipeline import Conversation, Pipeline
 from bot.answer.result import NOT_STATED
-from bot.evaluate import judge, load_gold
+from bot.evaluate import Verdict, judge, load_gold, run_gold
 from index.errors import IndexStoreError, QuestionError, UnknownDocumentError
 from tests.conftest import DATA, RELEASES, make_store, read
 
@@ -50,9 +50,15 @@ def test_every_release_has_its_own_gold_set() -> None:
 
 
 def test_capstone_gold_alone_in_the_index(engine) -> None:
-    items = load_gold(DATA / "eval" / "capstone-q1-fy2008.jsonl")
-    results = [judge(item, engine.ask(item["question"])) for item in items]
-    assert all(ok for ok, _ in results), [why for ok, why in results if not ok]
+    report = run_gold(engine.ask, load_gold(DATA / "eval" / "capstone-q1-fy2008.jsonl"))
+    assert report.accuracy == 100.0, [o.why for o in report.outcomes if not o.ok]
+
+
+@pytest.mark.parametrize("gold", sorted(GOLD))
+def test_no_wrong_figure_is_marked_verified(corpus_engine, gold: str) -> None:
+    doc = GOLD[gold].rsplit(".", 1)[0]
+    report = run_gold(lambda q: corpus_engine.ask(q, doc=doc), load_gold(DATA / "eval" / gold))
+    assert report.count(Verdict.WRONG_VERIFIED) == 0, report.summary()
 
 
 def test_gross_loss_answer_reads_as_promised(engine) -> None:
