@@ -1,0 +1,58 @@
+"""Question parsing, table-driven: the kind asked, the line-item words and the period."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_question
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What was revenue for the first quarter?", QueryKind.VALUE),
+    ("How did revenue change from last year?", QueryKind.CHANGE),
+    ("By what percent did net sales grow?", QueryKind.PERCENT_CHANGE),
+    ("What was the current ratio?", QueryKind.RATIO),
+    ("What was gross profit as a percentage of revenue?", QueryKind.SHARE_OF_REVENUE),
+    ("Why did revenue fall?", QueryKind.NARRATIVE),
+    ("When is the conference call?", QueryKind.NARRATIVE),
+])
+def test_kind(question: str, kind: QueryKind) -> None:
+    assert parse_question(question).kind == kind
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("What was revenue?", {"revenu", "sal"}),
+    ("What was R&D a year ago?", {"research development"}),
+    ("What was EPS?", {"per shar"}),
+    ("What were total assets?", {"total", "asset"}),
+    ("What was COGS?", {"cost good sold", "cost sal", "cost revenu"}),
+])
+def test_line_item_words(question: str, words: set[str]) -> None:
+    found = {" ".join(alt) for term in parse_question(question).terms for alt in term}
+    assert words <= found
+
+
+@pytest.mark.parametrize(("text", "spec"), [
+    ("revenue for the first quarter", PeriodSpec("current", months=3)),
+    ("revenue a year earlier", PeriodSpec("prior_year")),
+    ("revenue in the prior quarter", PeriodSpec("prior_quarter", months=3)),
+    ("revenue for the six months", PeriodSpec("current", months=6)),
+    ("total assets at March 31, 2007", PeriodSpec("explicit", end=date(2007, 3, 31), instant=True)),
+    ("net income in Q3 FY24", PeriodSpec("explicit", months=3, fiscal=(3, 2024), fiscal_is_fy=True)),
+    ("4Q23 revenue", PeriodSpec("explicit", months=3, fiscal=(4, 2023))),
+    ("fiscal 2025's second quarter revenue", PeriodSpec("explicit", months=3, fiscal=(2, 2025),
+                                                        fiscal_is_fy=True)),
+    ("EPS for fiscal 2025", PeriodSpec("explicit", months=12, fiscal_year=2025)),
+    ("revenue in 2024", PeriodSpec("explicit", months=12, calendar_year=2024)),
+    ("revenue for the full year", PeriodSpec("current", months=12)),
+])
+def test_period(text: str, spec: PeriodSpec) -> None:
+    assert parse_period(text) == spec
+
+
+def test_follow_up_takes_the_previous_line_item() -> None:
+    first = parse_question("What was revenue?")
+    follow = parse_question("And a year earlier?").with_context(first)
+    assert follow.terms == first.terms and follow.period.relative == "prior_year"
