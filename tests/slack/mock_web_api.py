@@ -91,3 +91,23 @@ def event(kind: str, text: str, ts: str, channel: str = "C1", user: str = "U1", 
                        "event_id": f"Ev{ts.replace('.', '')}{channel}", "event_time": int(time.time()),
                        "event": inner,
                        "authorizations": [{"team_id": "T1", "user_id": BOT_USER, "is_bot": True}]})
+
+
+SECRET = "test-signing-secret"
+TOKEN = "xoxb-test-token-never-logged"
+
+
+def blocks_text(p: dict[str, Any]) -> str:
+    """The blocks of a posted message as one JSON string, for ``in`` checks."""
+    return json.dumps(p.get("blocks", []), ensure_ascii=False)
+
+
+def replies_in(mock: MockSlack, thread: str, n: int = 1, timeout: float = 30) -> list[dict[str, Any]]:
+    """The messages posted in a thread, once there are ``n`` of them (or the timeout passes)."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        got = [p for p in mock.posts() if p.get("thread_ts") == thread]
+        if len(got) >= n:
+            return got
+        time.sleep(0.05)
+    return [p for p in mock.posts() if p.get("thread_ts") == thread]

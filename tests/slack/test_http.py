@@ -17,25 +17,8 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import SAMPLE, free_port, make_store, read, wait_for_port
-from tests.slack.mock_web_api import BOT_USER, MockSlack, event, sign
-
-SECRET = "test-signing-secret"
-TOKEN = "xoxb-test-token-never-logged"
-
-
-@pytest.fixture(scope="module")
-def index_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("slack-index")
-    make_store(folder).add(read(SAMPLE.name))
-    return folder
-
-
-@pytest.fixture(scope="module")
-def mock() -> Any:
-    m = MockSlack()
-    yield m
-    m.close()
+from tests.conftest import free_port, make_store, wait_for_port
+from tests.slack.mock_web_api import BOT_USER, SECRET, TOKEN, MockSlack, blocks_text, event, replies_in, sign
 
 
 @pytest.fixture(scope="module")
@@ -67,20 +50,6 @@ def post(url: str, body: str, headers: dict[str, str], content_type: str = "appl
 
 def send(server: dict[str, Any], body: str, content_type: str = "application/json") -> int:
     return post(server["url"], body, sign(SECRET, body), content_type)
-
-
-def blocks_text(p: dict[str, Any]) -> str:
-    return json.dumps(p.get("blocks", []), ensure_ascii=False)
-
-
-def replies_in(mock: MockSlack, thread: str, n: int = 1, timeout: float = 30) -> list[dict[str, Any]]:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        got = [p for p in mock.posts() if p.get("thread_ts") == thread]
-        if len(got) >= n:
-            return got
-        time.sleep(0.05)
-    return [p for p in mock.posts() if p.get("thread_ts") == thread]
 
 
 def test_http_smoke(server, mock) -> None:

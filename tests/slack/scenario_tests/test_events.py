@@ -15,25 +15,18 @@ import pytest
 from bot.answer.pipeline import Pipeline
 from bot.settings import SlackSettings
 from bot.slack.app import build_app
-from tests.conftest import SAMPLE, make_store, read
-from tests.slack.mock_web_api import BOT_ID, BOT_USER, MockSlack, event, sign
-
-SECRET = "test-signing-secret"
-TOKEN = "xoxb-test-token-never-logged"
-
-
-@pytest.fixture(scope="module")
-def index_dir(tmp_path_factory) -> Path:
-    folder = tmp_path_factory.mktemp("slack-index")
-    make_store(folder).add(read(SAMPLE.name))
-    return folder
-
-
-@pytest.fixture(scope="module")
-def mock() -> Any:
-    m = MockSlack()
-    yield m
-    m.close()
+from tests.conftest import make_store
+from tests.slack.mock_web_api import (
+    BOT_ID,
+    BOT_USER,
+    SECRET,
+    TOKEN,
+    MockSlack,
+    blocks_text,
+    event,
+    replies_in,
+    sign,
+)
 
 
 @pytest.fixture(scope="module")
@@ -55,20 +48,6 @@ def post(app: Any, body: str, headers: dict[str, str], content_type: str = "appl
 
 def send(app: Any, body: str, content_type: str = "application/json") -> int:
     return post(app, body, sign(SECRET, body), content_type)
-
-
-def blocks_text(p: dict[str, Any]) -> str:
-    return json.dumps(p.get("blocks", []), ensure_ascii=False)
-
-
-def replies_in(mock: MockSlack, thread: str, n: int = 1, timeout: float = 30) -> list[dict[str, Any]]:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        got = [p for p in mock.posts() if p.get("thread_ts") == thread]
-        if len(got) >= n:
-            return got
-        time.sleep(0.05)
-    return [p for p in mock.posts() if p.get("thread_ts") == thread]
 
 
 def test_mention_answered_in_thread(server, mock) -> None:
