@@ -1,4 +1,4 @@
-"""Running a gold question set (the format of shared/eval/README.md) and scoring each answer."""
+"""Running a gold question set (the format of tests/data/eval/README.md) and scoring each answer."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from enum import StrEnum
 
 from index.reader.periods import Period
 
@@ -89,6 +90,19 @@ class Row:
         return " > ".join([*self.section, self.name])
 
 
+class ScaleSource(StrEnum):
+    """Where a table's scale ("in thousands") was read from; ``NONE`` means nothing established it."""
+
+    CAPTION = "caption"              # the caption or the headings say so
+    EARLIER_TABLE = "earlier table"  # a continuation of the table above, which says so
+    NARRATIVE = "narrative"          # no caption: the narrative states its figures at this scale
+    NONE = "none"                    # nothing says: figures are read as printed, and never verified
+
+    @property
+    def known(self) -> bool:
+        return self != ScaleSource.NONE
+
+
 @dataclass
 class Table:
     """A statement or schedule as printed: title, scale, columns and rows."""
@@ -102,6 +116,8 @@ class Table:
     columns: list[Column]
     rows: list[Row]
     line: int
+    scale_source: ScaleSource = ScaleSource.NONE
+    scale_note: str = ""  # how a scale not printed in the caption was established
 
     def column(self, index: int) -> Column:
         """The column with this index."""

@@ -52,7 +52,7 @@ def add_commands(sub: Any) -> None:
     s.set_defaults(handler=cmd_slack)
 
     e = sub.add_parser("eval", parents=[common], help="run a gold question set")
-    e.add_argument("gold", help="a .jsonl gold set (see shared/eval/README.md)")
+    e.add_argument("gold", help="a .jsonl gold set (format: tests/data/eval/README.md)")
     e.add_argument("--doc", help="the release the set is asked against")
     e.add_argument("--fail-under", type=float, default=0.0, metavar="PCT",
                    help="exit 1 when accuracy is below PCT percent")

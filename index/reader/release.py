@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from index.document import Document, Table
+from index.document import Document, ScaleSource, Table
 from index.errors import NotAReleaseError
-from index.reader.claims import find_claims
+from index.reader.claims import Claim, find_claims
 from index.reader.facts import facts_of
 from index.reader.html import parse_html
 from index.reader.layout import Layout
@@ -16,6 +16,7 @@ from index.reader.metadata import read_metadata, reported_period, resolve_quarte
 from index.reader.tables import read_region
 from index.reader.text import split_text
 
+PER_SHARE_LABEL = re.compile(r"per (common |diluted |basic )?share|\beps\b|%|margin|shares\b", re.I)
 RELEASE_WORDS = re.compile(
     r"\b(revenues?|net (income|loss|sales)|earnings|quarter|fiscal|results|per share|ebitda|"
     r"operating (income|loss)|gross (profit|margin|loss))\b", re.I)
@@ -40,6 +41,10 @@ def read_source(source: Source) -> Document:
             f"{source.path} does not look like an earnings release (no financial tables or "
             "results language); give a company's results press release"
         )
+    claims = [c for b in layout.blocks for c in find_claims(b.text, b.line)]
+    for table in tables:
+        if table.scale_source == ScaleSource.NONE:
+            adopt_narrative_scale(table, claims)
     meta = read_metadata(layout, tables)
     resolve_quarter_codes(tables, meta)
     if meta.period is None:
@@ -52,3 +57,29 @@ def read_source(source: Source) -> Document:
 def split_source(source: Source) -> Layout:
     """Narrative blocks and table regions of any release."""
     return parse_html(source.text) if source.kind == "html" else split_text(source)
+
+
+def adopt_narrative_scale(table: Table, claims: list[Claim]) -> None:
+    """A table printed without a scale whose money figures the narrative states at a larger one
+    ($48.3 million beside 48,312) is read at the scale that agrees, and says so; otherwise its scale
+    stays unknown."""
+    values = [c.value for row in table.rows if not PER_SHARE_LABEL.search(row.label) and not row.unit_note
+              for c in row.cells.values() if c.value and not c.percent and not c.bps and abs(c.value) >= 10]
+    money = [c for c in claims if c.kind == "money" and c.scale >= 1e6 and c.currency == table.currency]
+    if not values or not money:
+        return
+    agree: dict[float, list[tuple[Claim, float]]] = {}
+    for factor in (1.0, 1e3, 1e6):
+        agree[factor] = [(c, v) for c in money for v in values
+                         if abs(abs(v) * factor - abs(c.value)) <= c.tolerance]
+    best = max((1e3, 1e6), key=lambda f: len({id(c) for c, _ in agree[f]}))
+    hits = {id(c) for c, _ in agree[best]}
+    # one figure agreeing by chance is not enough: two, or one printed with a decimal ($48.3 million)
+    precise = any(c.decimals > 0 for c, _ in agree[best])
+    if (len(hits) >= 2 or precise) and len(hits) > len({id(c) for c, _ in agree[1.0]}):
+        claim, value = agree[best][0]
+        table.scale = best
+        table.scale_source = ScaleSource.NARRATIVE
+        word = "thousands" if best == 1e3 else "millions"
+        table.scale_note = (f"read in {word}: the narrative states {claim.text} (line {claim.line}) beside "
+                            f"{value:,.0f} printed, and {len(hits)} narrative figure(s) agree at this scale")

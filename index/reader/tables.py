@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from index.document import Column, Table
+from index.document import Column, ScaleSource, Table
 from index.reader.grid import GridColumn, GridLine, find_columns, split_line, split_segments
 from index.reader.layout import Region
 from index.reader.numbers import CURRENCY_SIGN, CURRENCY_WORDS
@@ -129,9 +129,10 @@ def read_region(region: Region, first_id: int) -> list[Table]:
         if tables and (table.title == "Table" or not TITLE_WORDS.search(table.title)):
             prev = tables[-1]
             table.title = prev.title
-            if table.scale == 1.0:
+            if table.scale_source == ScaleSource.NONE and prev.scale_source.known:
                 table.scale, table.scale_except, table.currency = (prev.scale, prev.scale_except,
                                                                    prev.currency)
+                table.scale_source = ScaleSource.EARLIER_TABLE
         tables.append(table)
     return tables
 
@@ -156,12 +157,13 @@ def _read_segment(segment: list[GridLine], mode: str, above: list[tuple[int, str
     if tags:
         title = f"{title} ({', '.join(tags)})"
     columns = _periods(heads, caption)
-    scale, scale_except = _scale(caption + " " + " ".join(heads))
+    scale, scale_except, source = _scale(caption + " " + " ".join(heads))
     currency = table_currency(caption + " " + " ".join(heads))
     rows = read_rows(body, cols, mode, pre_sections)
     line = (above[0][0] if above else segment[0].raw.line)
     return Table(id=f"t{table_id}", title=title, caption=caption, scale=scale,
-                 scale_except=scale_except, currency=currency, columns=columns, rows=rows, line=line)
+                 scale_except=scale_except, currency=currency, columns=columns, rows=rows, line=line,
+                 scale_source=source)
 
 
 TITLE_WORDS = re.compile(
@@ -186,6 +188,9 @@ def _title(captions: list[str]) -> str:
 
 
 _CUR = r"(?:" + CURRENCY_SIGN + "|" + "|".join(sorted({code for code, _ in CURRENCY_WORDS} | {"USD"})) + ")"
+# a caption that says the figures are in units: "(in dollars)", "(Amounts in U.S. dollars)"
+UNITS_RE = re.compile(r"\b(?:in|amounts in)\s+(?:u\.?s\.?\s+)?(?:dollars|euros|units)\b"
+                      r"(?!\s+in\s+(?:thousands|millions))", re.I)
 SCALE_RE = re.compile(
     r"\b(?:in|amounts in)\s*" + _CUR + r"?\s*(thousands?|millions?|billions?)\b"
     r"|" + _CUR + r"\s*(?:in\s*)?(thousands?|millions?|billions?)\b"
@@ -201,14 +206,16 @@ def table_currency(text: str) -> str:
     return "USD"
 
 
-def _scale(text: str) -> tuple[float, str]:
-    """Scale factor and the ``except ...`` clause of a caption such as ``(In thousands, except per
-    share data)``."""
+def _scale(text: str) -> tuple[float, str, ScaleSource]:
+    """Scale factor, the ``except ...`` clause of a caption such as ``(In thousands, except per
+    share data)``, and whether the caption said so."""
     m = SCALE_RE.search(text)
     if not m:
-        return 1.0, ""
+        if UNITS_RE.search(text):
+            return 1.0, "", ScaleSource.CAPTION
+        return 1.0, "", ScaleSource.NONE
     word = next(g for g in m.groups() if g).lower().rstrip("s")
     scale = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "000": 1e3}[word]
     rest = text[m.end(): m.end() + 80]
     ex = re.match(r"[^)]*?except\s+([^)]*)", rest, re.I)
-    return scale, (ex.group(1).strip() if ex else "")
+    return scale, (ex.group(1).strip() if ex else ""), ScaleSource.CAPTION

@@ -6,11 +6,11 @@ import json
 from datetime import date
 from typing import Any
 
-from index.document import Block, Cell, Column, Document, Metadata, Row, Table
+from index.document import Block, Cell, Column, Document, Metadata, Row, ScaleSource, Table
 from index.reader.facts import facts_of
 from index.reader.periods import Period
 
-FORMAT = 1
+FORMAT = 2
 
 
 def _period(p: Period | None) -> list[Any] | None:
@@ -33,6 +33,7 @@ def dump_document(doc: Document) -> str:
         "tables": [{
             "id": t.id, "title": t.title, "caption": t.caption, "scale": t.scale,
             "scale_except": t.scale_except, "currency": t.currency, "line": t.line,
+            "scale_source": t.scale_source.value, "scale_note": t.scale_note,
             "columns": [[c.index, c.header, _period(c.period), c.change, c.dimension] for c in t.columns],
             "rows": [[r.label, list(r.section), r.line, r.rule_above, r.unit_note,
                       {str(k): [c.text, c.value, c.percent, c.bps, c.currency, c.decimals]
@@ -56,7 +57,9 @@ def load_document(text: str) -> Document:
                     rule_above, note) for label, section, line, rule_above, note, cells in t["rows"]]
         tables.append(Table(id=t["id"], title=t["title"], caption=t["caption"], scale=t["scale"],
                             scale_except=t["scale_except"], currency=t["currency"], columns=columns,
-                            rows=rows, line=t["line"]))
+                            rows=rows, line=t["line"],
+                            scale_source=ScaleSource(t.get("scale_source", "none")),
+                            scale_note=t.get("scale_note", "")))
     doc = Document(name=data["name"], path=data["path"], sha256=data["sha256"], lines=[],
                    metadata=meta, blocks=[Block(*b) for b in data["blocks"]], tables=tables)
     doc.facts = [f for t in tables for f in facts_of(t)]

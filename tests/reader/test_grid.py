@@ -72,3 +72,25 @@ def test_split_line_into_label_and_values(text: str, labels: list[str], values: 
     line = split_line(RawLine(1, text, char_pieces(text)), "char")
     assert [p.text for p in line.label] == labels
     assert [" ".join(p.text.split()) for p in line.values] == [" ".join(v.split()) for v in values]
+
+
+def test_scale_from_the_caption_is_known() -> None:
+    table = read_table().tables[0]
+    assert table.scale == 1e3 and table.scale_source.known
+
+
+def test_no_caption_and_the_narrative_agrees_at_thousands() -> None:
+    text = TABLE.format(scale="unaudited").replace(
+        "today reported revenue of $12.5 million", "today reported revenue of $12.5 million and gross profit "
+        "of $5.0 million")
+    doc = read_source(Source("acme.txt", "acme", "text", text, "0"))
+    table = doc.tables[0]
+    assert table.scale == 1e3 and table.scale_source == "narrative" and "$12.5 million" in table.scale_note
+    assert facts(doc, "Revenue")[0][0] == 12_500_000
+
+
+def test_no_caption_and_no_agreement_leaves_the_scale_unknown() -> None:
+    text = TABLE.format(scale="unaudited").replace("today reported revenue of $12.5 million",
+                                                   "today reported results")
+    table = read_source(Source("acme.txt", "acme", "text", text, "0")).tables[0]
+    assert table.scale == 1.0 and not table.scale_source.known
