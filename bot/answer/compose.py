@@ -23,7 +23,13 @@ RESULT_RE = re.compile(r"^(gross (profit|loss|margin)|operating (income|loss|pro
 
 def fact_figure(doc: Document, f: Fact, label: str | None = None) -> Figure:
     return Figure(label=label or f.label, value=f.value, unit=f.unit, period=f.period, doc=doc.name,
-                  line=f.line, derived=False, how=f"{f.table_title}, {f.label}, {f.column}")
+                  line=f.line, derived=False, how=f"{f.table_title}, {f.label}, {f.column}",
+                  cells=(cell_of(f),))
+
+
+def cell_of(f: Fact) -> tuple[str, int, int]:
+    """The table cell a fact is read from."""
+    return (f.table, f.line, f.column_index)
 
 
 def row_citation(doc: Document, match: RowMatch) -> Citation:
@@ -77,7 +83,8 @@ def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
             figures.append(Figure(f"{f.label} as a share of revenue", pct, "percent", f.period,
                                   doc.name, f.line, derived=True,
                                   how=f"{f.label} / {rev.label} (lines {f.line}, {rev.line})",
-                                  basis=(abs(f.value), abs(rev.value)), op="%"))
+                                  basis=(abs(f.value), abs(rev.value)), op="%",
+                                  cells=(cell_of(f), cell_of(rev))))
     comparison = ""
     base = comparative(doc, match.facts, f)
     if base is not None and q.period.relative in ("current", "explicit"):
@@ -122,13 +129,14 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
                   current=amount(f.value, f.unit, f.scale, f.label))
     basis = (abs(f.value), abs(base.value)) if f.value < 0 and base.value < 0 else (f.value, base.value)
     change = Figure(f"change in {f.label}", change_value, f.unit, f.period, doc.name, f.line, derived=True,
-                    how=f"{f.column} minus {base.column}", basis=basis, op="-")
+                    how=f"{f.column} minus {base.column}", basis=basis, op="-",
+                    cells=(cell_of(f), cell_of(base)))
     figures = [change]
     if pct is not None:
         signed = pct if not (f.value < 0 and base.value < 0) else (change_value / abs(base.value) * 100)
         figures.append(Figure(f"percent change in {f.label}", signed, "percent", f.period, doc.name,
                               f.line, derived=True, how=f"({f.column} - {base.column}) / {base.column}",
-                              basis=basis, op="pct"))
+                              basis=basis, op="pct", cells=(cell_of(f), cell_of(base))))
     if q.kind == QueryKind.PERCENT_CHANGE and len(figures) == 2:
         figures.reverse()
     figures += [fact_figure(doc, f), fact_figure(doc, base)]
@@ -154,7 +162,7 @@ def compose_share(doc: Document, q: Query, match: RowMatch) -> Answer | None:
                   revenue=amount(rev.value, rev.unit, rev.scale, rev.label))
     figures = [Figure(f"{f.label} as a share of revenue", pct, "percent", f.period, doc.name,
                       f.line, derived=True, how=f"{f.label} / {rev.label}",
-                      basis=(abs(f.value), abs(rev.value)), op="%"),
+                      basis=(abs(f.value), abs(rev.value)), op="%", cells=(cell_of(f), cell_of(rev))),
                fact_figure(doc, f), fact_figure(doc, rev)]
     return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
 
@@ -212,7 +220,7 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     text = render("ratio", ratio=q.ratio[:1].upper() + q.ratio[1:], amount=shown,
                   period=period_words(doc, fa.period), formula=formula)
     figures = [Figure(q.ratio, value, unit, fa.period, doc.name, fa.line, derived=True,
-                      how=formula, basis=(fa.value, fb.value), op=op),
+                      how=formula, basis=(fa.value, fb.value), op=op, cells=(cell_of(fa), cell_of(fb))),
                fact_figure(doc, fa), fact_figure(doc, fb)]
     return Answer(q.text, text, True, figures, [row_citation(doc, a), row_citation(doc, b)], doc.name)
 

@@ -17,12 +17,13 @@ from typing import Any
 from bot.answer.compose import compose_change, compose_ratio, compose_share, compose_value, period_missing
 from bot.answer.narrative import find_passage, find_stated_figure
 from bot.answer.question import Query, QueryKind, content_terms, parse_question
-from bot.answer.result import NOT_STATED, Answer, Citation, Figure
+from bot.answer.result import NOT_STATED, Answer, Citation, Figure, Understood
 from bot.answer.retrieve import Retriever
 from bot.answer.scope import company_words, scope
 from bot.answer.select import best_row, match_rows
 from bot.answer.wording import amount
 from bot.checks.answers import CheckerCache
+from bot.checks.status import CheckStatus
 from index.document import Document
 from index.errors import QuestionError
 from index.reader.claims import Claim
@@ -79,6 +80,7 @@ class Turn:
     final: bool = False                             # compose: nothing to check or reword
     quote: bool = True                              # compose: quote the narrative on the first figure
     stated: tuple[Figure, Claim] | None = None      # compose: a figure only the narrative states
+    confidence: float = 1.0                         # compose: how surely the row is the item asked
 
     @property
     def q(self) -> Query:
@@ -134,9 +136,33 @@ def compose(turn: Turn, tools: Tools) -> Turn:
     """Word the answer from what was selected, or say what the release does not say; name the
     company when the index holds several."""
     _compose(turn)
-    if turn.answer is not None and turn.answer.doc and len(tools.store.catalog()) > 1:
-        turn.answer.company = tools.store.document(turn.answer.doc).metadata.company or turn.answer.doc
+    answer = turn.answer
+    if answer is not None and answer.doc:
+        doc = tools.store.document(answer.doc)
+        answer.understood = understood(turn, doc)
+        if len(tools.store.catalog()) > 1:
+            answer.company = doc.metadata.company or answer.doc
     return turn
+
+
+def understood(turn: Turn, doc: Document) -> Understood:
+    """What the answer took the question to ask, for the person to see."""
+    answer, q = turn.answer, turn.q
+    assert answer is not None
+    first = answer.figures[0] if answer.figures else None
+    item, section = " ".join(a[0][0] for a in q.terms) if q.terms else "", ""
+    if first is not None and first.cells and not first.derived:
+        fact = next((f for f in doc.facts if (f.table, f.line, f.column_index) == first.cells[0]), None)
+        if fact is not None:
+            item = fact.label
+            section = " > ".join(s for s in (fact.table_title, fact.section) if s)
+    elif first is not None:
+        item = first.label
+    elif q.kind == QueryKind.NARRATIVE:
+        item = f"{q.narrative} (from the narrative)"
+    period = first.period.describe() if first is not None and first.period else ""
+    return Understood(company=doc.metadata.company or doc.name, release=doc.name, line_item=item,
+                      section=section, period=period, kind=q.kind.value, confidence=turn.confidence)
 
 
 def _compose(turn: Turn) -> Turn:
@@ -162,13 +188,19 @@ def _compose(turn: Turn) -> Turn:
             terms = content_terms(q.ratio or "") + q.terms
             printed = [m for m in match_rows(d, terms, turn.ignore)
                        if any(f.unit == "percent" for f in m.facts) or not m.extra]
-            answer = next((a for a in (compose_value(d, q, m) for m in printed[:6]) if a), None)
+            answer = None
+            for m in printed[:6]:
+                answer = compose_value(d, q, m)
+                if answer is not None:
+                    turn.confidence = m.confidence
+                    break
             answer = answer or compose_ratio(d, q, turn.ignore)
             if answer:
                 turn.answer = answer
                 return turn
     elif turn.row is not None:
         d, match = turn.row
+        turn.confidence = match.confidence
         by_kind = {QueryKind.CHANGE: compose_change, QueryKind.PERCENT_CHANGE: compose_change,
                    QueryKind.SHARE_OF_REVENUE: compose_share}
         answer = by_kind.get(q.kind, compose_value)(d, q, match)
@@ -190,13 +222,16 @@ def check(turn: Turn, tools: Tools) -> Turn:
     if answer is None or turn.final or not answer.doc:
         return turn
     checker = tools.checkers.for_doc(tools.store.document(answer.doc))
+    confidence = answer.understood.confidence if answer.understood else 1.0
     for fig in answer.figures:
-        fig.check = checker.check_figure(fig)
+        fig.check, fig.why = checker.check_figure(fig, confidence)
     if turn.stated is not None:
         fig, claim = turn.stated
         if answer.figures and answer.figures[0] is fig:
             # a stated figure is checked as the audit checks prose: against facts and changes
             fig.check = checker.check_claim(claim)
+            fig.why = ("the tables agree with the sentence" if fig.check == CheckStatus.VERIFIED
+                       else "stated in the narrative only")
     if turn.quote and answer.figures:
         cite = checker.narrative_support(answer.figures[0])
         if cite is not None:

@@ -25,6 +25,9 @@ class Figure:
     how: str = ""
     basis: tuple[float, ...] = ()
     op: str = ""
+    # the table cells it is read from or computed from: (table id, row line, column index)
+    cells: tuple[tuple[str, int, int], ...] = ()
+    why: str = ""  # what the check found: the second source, or why the figure is not verified
 
     def __post_init__(self) -> None:
         self.check = CheckStatus(self.check)  # a status given by its word becomes the enum
@@ -43,7 +46,7 @@ class Figure:
     def as_json(self) -> dict[str, object]:
         return {"label": self.label, "value": self.value, "unit": self.unit,
                 "period": self.period.as_json() if self.period else None, "doc": self.doc,
-                "line": self.line, "derived": self.derived, "check": self.check}
+                "line": self.line, "derived": self.derived, "check": self.check.value, "why": self.why}
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,31 @@ class Citation:
 
 
 @dataclass
+class Understood:
+    """What the bot took the question to ask: the company and release, the line item as printed (row
+    and section), the period, the kind of answer, and how sure the match is (0 to 1)."""
+
+    company: str
+    release: str
+    line_item: str
+    section: str
+    period: str
+    kind: str
+    confidence: float
+
+    def sentence(self) -> str:
+        """``Read as: cost of sales, the three months ended June 30, 2007, Capstone Turbine``."""
+        parts = [self.line_item.lower() if self.line_item[:1].isupper() and self.line_item[1:2].islower()
+                 else self.line_item, self.period, self.company]
+        return "Read as: " + ", ".join(p for p in parts if p)
+
+    def as_json(self) -> dict[str, object]:
+        return {"company": self.company, "release": self.release, "line_item": self.line_item,
+                "section": self.section, "period": self.period, "kind": self.kind,
+                "confidence": round(self.confidence, 2)}
+
+
+@dataclass
 class Answer:
     """An answer to one question."""
 
@@ -69,6 +97,7 @@ class Answer:
     citations: list[Citation] = field(default_factory=list)
     doc: str = ""
     company: str = ""  # named when the index holds several releases: renderers put it first
+    understood: Understood | None = None
 
     @property
     def shown(self) -> str:
@@ -78,4 +107,5 @@ class Answer:
     def as_json(self) -> dict[str, object]:
         return {"question": self.question, "answer": self.shown, "answerable": self.answerable,
                 "figures": [f.as_json() for f in self.figures],
-                "citations": [c.as_json() for c in self.citations]}
+                "citations": [c.as_json() for c in self.citations],
+                "understood": self.understood.as_json() if self.understood else None}

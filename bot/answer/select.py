@@ -44,6 +44,10 @@ class RowWeights:
     label_figure: float = 0.2      # penalty: a figure printed inside a label rather than a cell
     mixed_dimensions: float = 0.5  # penalty: columns for several segments and no total among them
     per_share: float = 1.0         # a per-share row when EPS is asked (a share count when shares are)
+    # how sure a match is (``RowMatch.confidence``): a word found only in the section or table title
+    # counts this much of a word in the label; each unasked word in the label takes this much off
+    context_confidence: float = 0.6
+    extra_confidence: float = 0.05
     # added when ranking rows across releases (``best_row``)
     retrieval: float = 10.0        # times the fused retrieval score of the row's chunk
     loss_label: float = 0.5        # "loss" in the label when the question asks about a loss
@@ -67,6 +71,7 @@ class RowMatch:
     score: float
     key: tuple[str, int, str] = ("", 0, "")
     extra: list[str] = field(default_factory=list)
+    confidence: float = 1.0  # how surely the row is the line item asked: 1 when every word is in its label
 
 
 @dataclass
@@ -171,7 +176,11 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
                 score -= w.per_share
         elif per_share is False and "shares" in units:
             score += w.per_share
-        out.append(RowMatch(doc, f0.label, f0.section, f0.table_title, f0.line, facts, score, key, extra))
+        unasked = len(extra) - len(qualifiers)
+        confidence = (in_label + w.context_confidence * (len(required) - in_label)) / len(required) \
+            - min(w.extra_confidence * unasked, 0.3)
+        out.append(RowMatch(doc, f0.label, f0.section, f0.table_title, f0.line, facts, score, key, extra,
+                            max(0.0, min(1.0, confidence))))
     out.sort(key=lambda m: (-m.score, m.line))
     return out
 

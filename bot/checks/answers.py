@@ -1,23 +1,53 @@
-"""Checking an answer: every figure against the release's tables, the narrative sentence that states
-the first figure, and every figure an (LLM-worded) text states."""
+"""Checking an answer. A figure is **verified** only when it answers the question and a second source
+agrees:
+
+- it is read with a known scale and unit, from a row that is the line item asked (match confidence
+  at least ``CONFIDENT``), for the period and company asked;
+- and something independent agrees: the narrative states the same figure, or an arithmetic check of
+  the release that includes the cell passes, or the same figure stands in a second table;
+- and no arithmetic check that includes the cell fails (a failure means a misreading or an
+  inconsistency of the release).
+
+Otherwise it is **unverifiable**, with the reason in words; a derived figure that does not follow from
+its figures is **contradicted**. Figures an (LLM-worded) text states are checked as prose.
+"""
 
 from __future__ import annotations
 
 from bot.answer.result import Answer, Citation, Figure
+from bot.checks.arithmetic import check_table
 from bot.checks.figures import Verifier
 from bot.checks.status import CheckStatus
-from index.document import Document
+from index.document import Document, Fact
 from index.reader.claims import Claim, find_claims
-from index.reader.numbers import close
+from index.reader.numbers import close, is_money
+from index.reader.words import content_words
+
+# the least match confidence at which a row is taken to be the line item asked (calibrated on the gold
+# sets: exact labels score 1, a label with a few unasked words about 0.8, a word found only in the
+# section about 0.6 of a word)
+CONFIDENT = 0.7
+
+Cell = tuple[str, int, int]
 
 
 class AnswerChecker:
-    """Checks answers about one release; the release's narrative figures are found once."""
+    """Checks answers about one release; its arithmetic and narrative figures are found once."""
 
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.verifier = Verifier(doc)
         self._claims: list[tuple[str, Claim]] | None = None
+        self.passed: set[Cell] = set()
+        self.failed: dict[Cell, str] = {}
+        for table in doc.tables:
+            for check in check_table(table):
+                if check.status == CheckStatus.PASSED:
+                    self.passed |= check.cells
+                else:
+                    self.failed.update({c: check.text for c in check.cells})
+        self.facts: dict[Cell, Fact] = {(f.table, f.line, f.column_index): f for f in doc.facts}
+        self.tables = {t.id: t for t in doc.tables}
 
     def narrative_claims(self) -> list[tuple[str, Claim]]:
         """Every figure the narrative states, with its block's kind."""
@@ -25,19 +55,61 @@ class AnswerChecker:
             self._claims = [(b.kind, c) for b in self.doc.blocks for c in find_claims(b.text, b.line)]
         return self._claims
 
-    def check_figure(self, fig: Figure) -> CheckStatus:
-        """Verified when the figure is a table fact, or follows from table facts; otherwise it is
-        unverifiable (or contradicted, for a derived figure that does not follow)."""
-        for f in self.doc.facts:
-            if close(f.value, fig.value) and (fig.unit == f.unit or fig.derived):
-                return CheckStatus.VERIFIED
+    def check_figure(self, fig: Figure, confidence: float = 1.0) -> tuple[CheckStatus, str]:
+        """The status of a table figure (or one derived from table figures), and why."""
         if fig.derived:
             again = fig.recompute()
             printed = all(any(close(abs(f.value), abs(b)) for f in self.doc.facts) for b in fig.basis)
-            if again is not None and printed and close(fig.value, again):
-                return CheckStatus.VERIFIED
-            return CheckStatus.CONTRADICTED
-        return CheckStatus.UNVERIFIABLE
+            if again is None or not printed or not close(fig.value, again):
+                return CheckStatus.CONTRADICTED, "does not follow from the figures it is computed from"
+        elif not fig.cells:
+            if any(close(f.value, fig.value) and f.unit == fig.unit for f in self.doc.facts):
+                return CheckStatus.UNVERIFIABLE, "printed in a table, but not read from the row asked"
+            return CheckStatus.UNVERIFIABLE, "not found in the tables"
+        return self._corroborate(fig, confidence)
+
+    def _corroborate(self, fig: Figure, confidence: float) -> tuple[CheckStatus, str]:
+        facts = [self.facts.get(c) for c in fig.cells]
+        if any(f is None for f in facts):
+            return CheckStatus.UNVERIFIABLE, "not found in the tables"
+        for c in fig.cells:
+            if c in self.failed:
+                return CheckStatus.UNVERIFIABLE, f"the release's own arithmetic fails there ({self.failed[c]})"
+        if confidence < CONFIDENT:
+            return CheckStatus.UNVERIFIABLE, "the row matched the question loosely"
+        stated = self.narrative_support(fig)
+        if stated is not None:
+            return CheckStatus.VERIFIED, f"the narrative states it (line {stated.line})"
+        found = [f for f in facts if f is not None]
+        if any(not self.scale_known(f) for f in found):
+            return CheckStatus.UNVERIFIABLE, "the table's scale is uncertain (no caption, no narrative figure)"
+        why = []
+        for cell, f in zip(fig.cells, found, strict=True):
+            if cell in self.passed:
+                why.append("the table's arithmetic includes it")
+            elif (other := self.second_table(f)) is not None:
+                why.append(f"it stands again in {other.table_title} (line {other.line})")
+            else:
+                return CheckStatus.UNVERIFIABLE, f"no second source for {f.label}, {f.column.strip()}"
+        return CheckStatus.VERIFIED, "; ".join(dict.fromkeys(why))
+
+    def scale_known(self, f: Fact) -> bool:
+        """Whether a money or share figure's scale was established (per-share figures, percents and
+        ratios have none to get wrong)."""
+        if not (is_money(f.unit) or f.unit == "shares"):
+            return True
+        table = self.tables.get(f.table)
+        row_note = any(r.unit_note for r in table.rows if r.line == f.line) if table else False
+        return table is None or table.scale_source.known or row_note
+
+    def second_table(self, f: Fact) -> Fact | None:
+        """The same figure, for the same period and line item, printed in another table."""
+        words = content_words(f.label)
+        for g in self.doc.facts:
+            if g.table != f.table and g.unit == f.unit and close(g.value, f.value, rel=1e-9) and \
+                    g.period == f.period and (words & content_words(g.label)) and g.value:
+                return g
+        return None
 
     def check_claim(self, claim: Claim) -> CheckStatus:
         """A figure the narrative states, checked as the audit checks prose."""
@@ -67,7 +139,7 @@ class AnswerChecker:
             answer.figures.append(Figure(f"stated: {claim.text}", claim.value,
                                          claim.currency or claim.kind, None, self.doc.name, check.line or 0,
                                          derived=False, check=check.status.as_figure_status(),
-                                         how=check.source))
+                                         how=check.source, why=check.source))
 
 
 class CheckerCache:

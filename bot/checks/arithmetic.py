@@ -114,6 +114,11 @@ def _evaluate(formula: Formula, target: Row, cols: list[int], tol: float) -> flo
     return worst
 
 
+def _cells(table: Table, rows: list[Row], cols: list[int]) -> frozenset[tuple[str, int, int]]:
+    """The cells of these rows in these columns, as (table id, row line, column index)."""
+    return frozenset((table.id, r.line, c) for r in rows for c in cols if c in r.cells)
+
+
 def _describe(formula: Formula) -> str:
     text = formula[0][0].name
     for r, s in formula[1:]:
@@ -144,7 +149,7 @@ def check_table(table: Table) -> list[Check]:
             if abs(diff) <= tol:
                 checks.append(Check("arithmetic", CheckStatus.PASSED, f"{row.path} = {_describe(formula)}",
                                     _values(row, cols[0]), _values(row, cols[0]), row.line,
-                                    table.title))
+                                    table.title, _cells(table, [row] + [r for r, _ in formula], cols)))
                 best = None
                 break
             if best is None or abs(diff) < abs(best[0]):
@@ -157,7 +162,8 @@ def check_table(table: Table) -> list[Check]:
                 diff, formula = best
                 checks.append(Check("arithmetic", CheckStatus.FAILED,
                                     f"{row.path} ≠ {_describe(formula)} (off by {diff:,.{decimals}f})",
-                                    _values(row, cols[0]), None, row.line, table.title))
+                                    _values(row, cols[0]), None, row.line, table.title,
+                                    _cells(table, [row] + [r for r, _ in formula], cols)))
         if best is None or TOTAL_RE.match(row.label):
             prev_total, last_total = last_total, i
     checks.extend(_balance(table, cols))
@@ -182,7 +188,7 @@ def _balance(table: Table, cols: list[int]) -> list[Check]:
     worst = max(diffs, key=abs)
     status = CheckStatus.PASSED if abs(worst) < 1e-6 else CheckStatus.FAILED
     return [Check("arithmetic", status, f"{assets.name} = {le.name}", _values(assets, cols[0]),
-                  _values(le, cols[0]), le.line, table.title)]
+                  _values(le, cols[0]), le.line, table.title, _cells(table, [assets, le], cols))]
 
 
 def _eps(table: Table, cols: list[int]) -> list[Check]:
@@ -234,5 +240,5 @@ def _eps(table: Table, cols: list[int]) -> list[Check]:
                 "arithmetic", status,
                 f"{eps.path} = {net.name} / {shares.name}: {computed:.{decimals + 2}f} vs "
                 f"{eps.cells[c].text}{note} [{table.column(c).header}]",
-                computed, e, eps.line, table.title))
+                computed, e, eps.line, table.title, _cells(table, [eps, net, shares], [c])))
     return checks

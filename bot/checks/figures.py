@@ -26,6 +26,8 @@ class Check:
     found: float | None
     line: int
     source: str = ""
+    # the table cells an arithmetic check took part in: (table id, row line, column index)
+    cells: frozenset[tuple[str, int, int]] = frozenset()
 
     def as_json(self) -> dict[str, object]:
         return {"kind": self.kind, "status": self.status.value, "text": self.text,

@@ -123,9 +123,11 @@ def test_narrative_figure_is_unverifiable(engine) -> None:
 
 def test_json_shape(engine) -> None:
     data = json.loads(json.dumps(engine.ask("What was net loss per share?").as_json()))
-    assert set(data) == {"question", "answer", "answerable", "figures", "citations"}
+    assert set(data) == {"question", "answer", "answerable", "figures", "citations", "understood"}
     fig = data["figures"][0]
-    assert set(fig) == {"label", "value", "unit", "period", "doc", "line", "derived", "check"}
+    assert set(fig) == {"label", "value", "unit", "period", "doc", "line", "derived", "check", "why"}
+    assert data["understood"]["line_item"].startswith("Net loss per share")
+    assert data["understood"]["period"] == "the three months ended June 30, 2007"
     assert fig["value"] == -0.07 and fig["unit"] == "USD/share" and fig["period"]["months"] == 3
     assert data["citations"][0] == {"doc": "capstone-turbine-q1-fy2008", "line": 117,
                                     "text": data["citations"][0]["text"]}
