@@ -566,19 +566,67 @@ def _split_headings(line: _Line, spans: list[tuple[float, float]], text_width: f
     line.pieces = out
 
 
+_CURRENCY = {"$", "€", "£", "¥", "US$", "C$", "A$", "HK$", "NT$"}
+_MARKS = {"%", ")", "%)", ")%", "bps", "pts"}
+
+
+def _anchor(p: _Piece) -> tuple[float, int]:
+    """Where a piece is pinned: (x, characters before the pin). Figures by their right edge, other
+    pieces by their left edge."""
+    if p.numeric and any(ch.isdigit() for ch in p.text):
+        return p.x1, len(p.text)
+    return p.x0, 0
+
+
+def _glued(a: _Piece, b: _Piece) -> bool:
+    """A currency sign printed apart before a figure, or a % or ) printed apart after one: the reader
+    joins them to the figure, so one space between them is enough."""
+    return a.text in _CURRENCY or (b.text in _MARKS and a.numeric)
+
+
 def _render(line: _Line, left: float, cw: float) -> str:
-    """The line on a character grid: figures placed by their right edge, other pieces by their left
-    edge, two spaces at least between pieces."""
-    out = ""
-    for i, p in enumerate(line.pieces):
-        text = p.text
-        if p.numeric and any(ch.isdigit() for ch in text):
-            start = round((p.x1 - left) / cw) - len(text)
+    """The line on a character grid of ``cw`` points a character from ``left``: each piece at its pin
+    unless that would leave fewer than two spaces (one between glued pieces) after the piece before
+    it; then it moves right, or a currency sign before it moves left if there is room."""
+    starts: list[int] = []
+    pieces = line.pieces
+    for i, p in enumerate(pieces):
+        x, before = _anchor(p)
+        start = round((x - left) / cw) - before
+        if i:
+            prev = pieces[i - 1]
+            glued = _glued(prev, p)
+            need = starts[-1] + len(prev.text) + (1 if glued else 2)
+            if start < need and glued and prev.text in _CURRENCY:
+                floor = starts[-2] + len(pieces[i - 2].text) + 2 if i >= 2 else 0
+                starts[-1] = max(floor, start - 1 - len(prev.text))
+                need = starts[-1] + len(prev.text) + 1
+            start = max(start, need)
         else:
-            start = round((p.x0 - left) / cw)
-        start = max(start, len(out) + 2 if i else 0)
-        out += " " * (start - len(out)) + text
+            start = max(start, 0)
+        starts.append(start)
+    out = ""
+    for start, p in zip(starts, pieces, strict=True):
+        out += " " * (start - len(out)) + p.text
     return out
+
+
+def _scale(lines: list[_Line], median: float) -> float:
+    """Points per character: the median character width, made finer where needed so that the pieces
+    of every table row fit between their neighbours' pins (down to 0.6 of the median)."""
+    cw = median
+    for ln in lines:
+        if not ln.data:
+            continue
+        for a, b in zip(ln.pieces, ln.pieces[1:], strict=False):
+            if _glued(a, b):
+                continue
+            xa, ra = _anchor(a)
+            xb, rb = _anchor(b)
+            room = len(a.text) + 2 + rb - ra + 0.6
+            if room > 0 and xb - xa > 0:
+                cw = min(cw, (xb - xa) / room)
+    return max(cw, 0.6 * median)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -672,20 +720,20 @@ def _join_continued(pages: list[_PageLines]) -> list[int]:
 
 def _grid(pl: _PageLines) -> None:
     widths = [c.x1 - c.x0 for c in pl.page.chars if not c.text.isspace() and c.size > 1.5 and c.x1 > c.x0]
-    pl.cw = statistics.median(widths) if widths else 5.0
+    pl.cw = _scale(pl.lines, statistics.median(widths) if widths else 5.0)
     pl.left = min((ln.x0 for ln in pl.lines), default=0.0)
 
 
 def _gaps(pl: _PageLines) -> set[int]:
-    """0-based indexes of lines printed after a vertical gap larger than the page's line spacing."""
-    steps = [b.base - a.base for a, b in zip(pl.lines, pl.lines[1:], strict=False)]
-    normal = [s / max(a.size, b.size) for s, a, b in zip(steps, pl.lines, pl.lines[1:], strict=False)
-              if 0 < s < 2.2 * max(a.size, b.size)]
-    typical = statistics.median(normal) if normal else 1.2
+    """0-based indexes of lines printed after a vertical gap: a step from the previous baseline
+    clearly larger (in em) than the steps between the lines around it."""
+    lines = pl.lines
+    steps = [0.0] + [(b.base - a.base) / max(a.size, b.size, 1.0) for a, b in zip(lines, lines[1:], strict=False)]
     out: set[int] = set()
-    for i, s in enumerate(steps, 1):
-        size = max(pl.lines[i - 1].size, pl.lines[i].size)
-        if s > max(1.3 * typical, typical + 0.45) * size:
+    for i in range(1, len(lines)):
+        near = [steps[k] for k in range(max(1, i - 3), min(len(lines), i + 4)) if k != i and 0 < steps[k] < 2.2]
+        ref = statistics.median(near) if near else 1.2
+        if steps[i] > 1.15 * ref and steps[i] - ref >= 0.25:
             out.add(i)
     return out
 

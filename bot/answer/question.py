@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import StrEnum
 
+from bot.answer.lexicon import lexicon
 from index.reader.periods import DATE_RE, DURATION_RE, ORDINAL_WORDS, ORDINALS, find_date, full_year
 from index.reader.words import stem
 
@@ -28,55 +29,7 @@ class QueryKind(StrEnum):
     def is_change(self) -> bool:
         return self in (QueryKind.CHANGE, QueryKind.PERCENT_CHANGE)
 
-# phrases people use, and the printed words any of which may stand for them
-SYNONYMS: list[tuple[str, tuple[str, ...]]] = [
-    (r"\btop[- ]line\b|\bturnover\b|\b(net |total )?(revenues?|sales)\b", ("revenue", "sales")),
-    (r"\bbottom[- ]line\b", ("net income", "net loss", "net earnings")),
-    (r"\bearnings per (common )?share\b|\beps\b|\bper share\b", ("per share",)),
-    (r"\bcogs\b|\bcost of (goods sold|sales|revenues?)\b",
-     ("cost goods sold", "cost sales", "cost revenue")),
-    (r"\bopex\b|\boperating expenses\b", ("operating expenses",)),
-    (r"\bsg ?& ?a\b|\bsga\b|\bselling,? general,? (and|&) administrative\b", ("general administrative",)),
-    (r"\br ?& ?d\b|\bresearch (and|&) development\b", ("research development",)),
-    (r"\b(profits?|income|earnings|loss(es)?|lose|lost|earn(ed)?|made)\b",
-     ("income", "loss", "profit", "earnings")),
-    (r"\bcapex\b|\bcapital expenditures?\b", ("capital expenditures", "additions property", "capex")),
-    (r"\bpre-?tax\b", ("before tax",)),
-    (r"\btax(es)?\b", ("tax",)),
-    (r"\bheadquarter(ed|s)?\b|\bbased\b", ("headquartered", "headquarters", "based")),
-    (r"\bchief executive( officer)?\b|\bceo\b", ("chief executive", "ceo")),
-    (r"\bcash( and cash equivalents| balances?| position)?\b", ("cash",)),
-    (r"\bdividends?\b", ("dividend",)),
-    (r"\bguidance\b|\boutlook\b|\bforecast\b", ("guidance", "outlook")),
-    (r"\bheadcount\b|\bemployees\b", ("employees", "headcount")),
-    (r"\bconference call\b|\bearnings call\b|\bwebcast\b", ("conference call", "webcast", "call")),
-]
-
-IGNORABLE = {
-    "what", "was", "were", "is", "are", "the", "a", "an", "of", "for", "in", "on", "at", "to", "by",
-    "did", "does", "do", "how", "much", "many", "which", "company", "company's", "its", "their",
-    "it", "be", "been", "have", "has", "had", "report", "reported", "record", "recorded", "post",
-    "posted", "spend", "spent", "earn", "earned", "make", "made", "generate", "generated", "give",
-    "tell", "me", "please", "show", "amount", "figure", "number", "value", "level", "with", "from",
-    "and", "or", "this", "that", "these", "those", "there", "than", "as", "compared", "compare",
-    "versus", "vs", "same", "period", "quarter", "quarters", "year", "years", "month", "months",
-    "ended", "ending", "end", "fiscal", "first", "second", "third", "fourth", "three", "six", "nine",
-    "twelve", "last", "prior", "previous", "earlier", "ago", "latest", "during", "change",
-    "changed", "increase", "increased", "decrease", "decreased", "decline", "declined", "grow",
-    "grew", "growth", "fall", "fell", "rise", "rose", "up", "down", "percent", "percentage", "%",
-    "full", "q1", "q2", "q3", "q4", "fy", "half", "date", "time", "about", "approximately",
-    "used", "calculate", "calculated", "balances", "balance", "he", "she", "they", "we", "our",
-    "so", "then", "now", "also", "again", "one", "both", "all", "any", "into", "per", "get", "got",
-    "would", "could", "should", "can", "will", "over", "under", "since", "through", "well",
-    "why", "when", "where", "who", "whom", "whose", "what's", "gave", "given", "provide",
-    "provided", "announce", "announced", "declare", "declared", "pay", "paid", "say", "said",
-    "biggest", "largest", "main", "reason", "reasons", "explain", "caused", "cause", "drove",
-    "driven", "behind", "happen", "happened", "how's", "come", "expected", "expect", "us",
-    "lower", "higher", "better", "worse", "improve", "improved", "worsen", "worsened", "burn", "burned",
-    "burnt", "big", "large", "small", "strong", "weak", "spending", "firm",
-}
-SOFT = {"total", "net", "consolidated", "gaap", "reported", "expense", "expenses", "spending", "cost",
-        "costs", "amount", "line", "item"}
+SOFT = lexicon().soft  # line-item words that rank rows but are not required
 CHANGE_RE = re.compile(
     r"\b(how much did .* (change|increase|decrease|decline|grow|fall|rise|drop|improve|worsen|burn)|"
     r"(cash|money) (did .* )?burn|burn(ed|t)? (through )?(cash|money)|"
@@ -181,20 +134,22 @@ Term = tuple[tuple[str, ...], ...]  # alternatives, each a phrase of stemmed wor
 
 
 def content_terms(text: str) -> tuple[Term, ...]:
-    """The line-item words of a question, as groups of alternatives (any one may match)."""
-    t = text.lower().replace("’", "'")
+    """The line-item words of a question, as groups of alternatives (any one may match): a concept of
+    the lexicon stands for the words its releases print; any other word stands for itself."""
+    lex = lexicon()
+    t = lex.spell_out(text).lower().replace("’", "'")
     t = DATE_RE.sub(" ", t)
     groups: list[Term] = []
-    for pattern, alternatives in SYNONYMS:
-        if re.search(pattern, t):
-            groups.append(tuple(tuple(stem(w) for w in a.split()) for a in alternatives))
-            t = re.sub(pattern, " ", t)
+    for pattern, concept in lex.phrases:
+        if pattern.search(t):
+            groups.append(concept.alternatives)
+            t = pattern.sub(" ", t)
     t = re.sub(r"\b\d[\d,./]*\b", " ", t)
     for w in re.findall(r"[a-z&']+", t):
         w = w.strip("'")
         if w.endswith("'s"):
             w = w[:-2]
-        if w and w not in IGNORABLE and len(w) > 1:
+        if w and w not in lex.filler and len(w) > 1:
             groups.append(((stem(w),),))
     return tuple(dict.fromkeys(groups))
 

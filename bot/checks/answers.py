@@ -74,7 +74,7 @@ class AnswerChecker:
             return CheckStatus.UNVERIFIABLE, "not found in the tables"
         for c in fig.cells:
             if c in self.failed:
-                return CheckStatus.UNVERIFIABLE, f"the release's own arithmetic fails there ({self.failed[c]})"
+                return CheckStatus.UNVERIFIABLE, f"the release's arithmetic fails there ({self.failed[c]})"
         if confidence < CONFIDENT:
             return CheckStatus.UNVERIFIABLE, "the row matched the question loosely"
         stated = self.narrative_support(fig)
@@ -82,7 +82,7 @@ class AnswerChecker:
             return CheckStatus.VERIFIED, f"the narrative states it (line {stated.line})"
         found = [f for f in facts if f is not None]
         if any(not self.scale_known(f) for f in found):
-            return CheckStatus.UNVERIFIABLE, "the table's scale is uncertain (no caption, no narrative figure)"
+            return CheckStatus.UNVERIFIABLE, "the table's scale is uncertain (no caption or narrative says)"
         why = []
         for cell, f in zip(fig.cells, found, strict=True):
             if cell in self.passed:
