@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.answer.compose import compose_change, compose_ratio, compose_share, compose_value, period_missing
@@ -20,7 +20,7 @@ from bot.answer.question import Query, QueryKind, content_terms, parse_question
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure, Understood
 from bot.answer.retrieve import Retriever
 from bot.answer.scope import company_words, scope
-from bot.answer.select import best_row, match_rows
+from bot.answer.select import best_row, match_rows, usable_terms
 from bot.answer.wording import amount
 from bot.checks.answers import CheckerCache
 from bot.checks.status import CheckStatus
@@ -37,6 +37,7 @@ TICKER_Q = re.compile(
     r"\b(ticker|stock symbol|trading symbol|symbol|which exchange|listed on|trade[sd]? on)\b", re.I)
 PERIOD_Q = re.compile(r"\bwhat (period|quarter|time frame)\b.*\b(cover|report|release)|"
                       r"\bwhich (period|quarter)\b.*\b(cover|report)", re.I)
+DROPPED_WORD = 0.15  # confidence taken off for each question word no release in scope prints
 NARRATIVE_BOOST = 50.0  # a narrative sentence's retrieval score, times this, adds to its passage score
 
 Composer = Callable[[Answer, Document, list[tuple[Chunk, float]]], Answer]
@@ -81,6 +82,7 @@ class Turn:
     quote: bool = True                              # compose: quote the narrative on the first figure
     stated: tuple[Figure, Claim] | None = None      # compose: a figure only the narrative states
     confidence: float = 1.0                         # compose: how surely the row is the item asked
+    dropped: list[str] = field(default_factory=list)  # select: question words no release prints
 
     @property
     def q(self) -> Query:
@@ -127,6 +129,9 @@ def select(turn: Turn, tools: Tools) -> Turn:
     order = {n: max((s for c, s in turn.hits if c.doc == n), default=0.0) for n in turn.names}
     docs.sort(key=lambda d: -order.get(d.name, 0.0))
     turn.docs = docs
+    terms, turn.dropped = usable_terms(turn.q, docs)
+    if turn.dropped:
+        turn.query = replace(turn.q, terms=terms, has_metric=bool(terms) or turn.q.ratio is not None)
     if turn.q.kind not in (QueryKind.NARRATIVE, QueryKind.RATIO):
         turn.row = best_row(turn.q, docs, turn.ignore, {(c.doc, c.line): s for c, s in turn.hits})
     return turn
@@ -161,8 +166,10 @@ def understood(turn: Turn, doc: Document) -> Understood:
     elif q.kind == QueryKind.NARRATIVE:
         item = f"{q.narrative} (from the narrative)"
     period = first.period.describe() if first is not None and first.period else ""
+    # each question word no release prints takes this much off how surely the question was understood
+    confidence = max(0.0, turn.confidence - DROPPED_WORD * len(turn.dropped))
     return Understood(company=doc.metadata.company or doc.name, release=doc.name, line_item=item,
-                      section=section, period=period, kind=q.kind.value, confidence=turn.confidence)
+                      section=section, period=period, kind=q.kind.value, confidence=confidence)
 
 
 def _compose(turn: Turn) -> Turn:

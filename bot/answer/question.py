@@ -9,7 +9,18 @@ from datetime import date
 from enum import StrEnum
 
 from bot.answer.lexicon import lexicon
-from index.reader.periods import DATE_RE, DURATION_RE, ORDINAL_WORDS, ORDINALS, find_date, full_year
+from index.reader.periods import (
+    DATE_RE,
+    DURATION_RE,
+    MONTH_YEAR_RE,
+    ORDINAL_WORDS,
+    ORDINALS,
+    SLASH_DATE_RE,
+    find_dates,
+    full_year,
+    month_end,
+)
+from index.reader.periods import MONTHS as MONTH_NAMES
 from index.reader.words import stem
 
 NARRATIVE_KINDS = ("why", "when", "where", "who", "how")
@@ -31,7 +42,9 @@ class QueryKind(StrEnum):
 
 SOFT = lexicon().soft  # line-item words that rank rows but are not required
 CHANGE_RE = re.compile(
-    r"\b(how much did .* (change|increase|decrease|decline|grow|fall|rise|drop|improve|worsen|burn)|"
+    r"\b(how much did .* (change|increase|decrease|decline|grow|fall|rise|drop|improve|worsen|burn|shrink|"
+    r"widen|narrow|move|jump|climb|slip|slide|swing|go up|go down)|how much (bigger|smaller|larger|higher|"
+    r"lower|more|less)|"
     r"(cash|money) (did .* )?burn|burn(ed|t)? (through )?(cash|money)|"
     r"by how much|change (in|of|from)|(increase|decrease|decline|growth|drop) (in|of)|"
     r"compare[sd]? (with|to)|versus|vs\.?|how does (that|it) compare)\b", re.I)
@@ -98,6 +111,7 @@ class Query:
     has_metric: bool = True
     wants_loss: bool = False
     wants_profit: bool = False
+    proper: frozenset[str] = frozenset()  # stems of capitalised words inside the question (China, Europe)
 
     def with_context(self, previous: Query | None) -> Query:
         """Resolve a follow-up against the question before it."""
@@ -138,7 +152,7 @@ def content_terms(text: str) -> tuple[Term, ...]:
     the lexicon stands for the words its releases print; any other word stands for itself."""
     lex = lexicon()
     t = lex.spell_out(text).lower().replace("’", "'")
-    t = DATE_RE.sub(" ", t)
+    t = MONTH_YEAR_RE.sub(" ", SLASH_DATE_RE.sub(" ", DATE_RE.sub(" ", t)))
     groups: list[Term] = []
     for pattern, concept in lex.phrases:
         if pattern.search(t):
@@ -154,8 +168,21 @@ def content_terms(text: str) -> tuple[Term, ...]:
     return tuple(dict.fromkeys(groups))
 
 
+def normalise_period_words(text: str) -> str:
+    """Period phrases in one spelling: ``first-quarter`` → ``first quarter``, ``fiscal Q3 2024`` and
+    ``FY24 Q3`` → ``Q3 fiscal 2024`` / ``Q3 FY24``, ``3Q FY24`` → ``Q3 FY24``."""
+    t = re.sub(r"(?<=[a-z])-(?=(quarters?|months?|weeks?|years?|half|end)\b)", " ", text, flags=re.I)
+    t = re.sub(r"\b(fiscal|fy)\s*(?:year\s*)?q([1-4])\s*'?(\d{4}|\d{2})\b", r"Q\2 \1 \3", t, flags=re.I)
+    t = re.sub(r"\bfy\s*'?(\d{4}|\d{2})\s*q([1-4])\b", r"Q\2 FY\1", t, flags=re.I)
+    return re.sub(r"\b([1-4])q\s*(fy|fiscal)\s*'?(\d{4}|\d{2})\b", r"Q\1 \2 \3", t, flags=re.I)
+
+
+COMPARED_RE = re.compile(r"\b(compared|versus|vs\.?|against|from|relative to)\b", re.I)
+
+
 def parse_period(text: str) -> PeriodSpec:
     """The period a question names, relative or explicit."""
+    text = normalise_period_words(lexicon().spell_out(text))
     months = None
     d = DURATION_RE.search(text)
     if d:
@@ -167,9 +194,11 @@ def parse_period(text: str) -> PeriodSpec:
         months = 6
     elif re.search(r"\bquarter\b", text, re.I):
         months = 3
-    end = find_date(text) if DATE_RE.search(text) else None
+    dates = find_dates(text)
+    # two dates in a comparison: the later one is the period asked, the earlier its comparative
+    end = (max(dates) if COMPARED_RE.search(text) else dates[-1]) if dates else month_end(text)
     instant = months is None and bool(re.search(
-        r"\b(at|as of|on|end of|balance|outstanding|held)\b", text, re.I))
+        r"\b(at|as of|on|end of|balance|outstanding|held|when)\b", text, re.I))
     if end is not None:
         return PeriodSpec("explicit", end=end, months=months, instant=instant)
     r = REVERSED_FQ_RE.search(text)
@@ -234,7 +263,9 @@ def parse_question(text: str) -> Query:
     if ratio and (kind == QueryKind.RATIO or kind.is_change):
         terms = content_terms(RATIOS[ratio].sub(" ", t))
     has_metric = bool(terms) or ratio is not None
+    proper = frozenset(stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z]{2,}\b", t)
+                       if w.lower() not in MONTH_NAMES)
     return Query(text=t, kind=kind, terms=terms, ratio=ratio, narrative=narrative, period=period,
                  during=bool(DURING_RE.search(t)), has_metric=has_metric,
                  wants_loss=bool(re.search(r"\bloss(es)?\b", low)),
-                 wants_profit=bool(re.search(r"\b(profit|income|earnings)\b", low)))
+                 wants_profit=bool(re.search(r"\b(profit|income|earnings)\b", low)), proper=proper)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from bot.answer.lexicon import lexicon
 from bot.answer.question import SOFT, PeriodSpec, Query, Term, content_terms
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
@@ -103,6 +104,43 @@ def _rows_of(doc: Document) -> list[_IndexedRow]:
         _ROWS.clear()
     _ROWS[id(doc)] = (doc, rows)
     return rows
+
+
+_VOCABULARY: dict[int, tuple[Document, frozenset[str]]] = {}
+
+
+def vocabulary(doc: Document) -> frozenset[str]:
+    """Stems of every word a release prints: labels, sections, titles, headings and narrative."""
+    cached = _VOCABULARY.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    words: set[str] = set()
+    for row in _rows_of(doc):
+        words |= row.label | row.section | row.title
+    words |= stems(" ".join(b.text for b in doc.blocks))
+    words |= stems(" ".join(c.header for t in doc.tables for c in t.columns))
+    if len(_VOCABULARY) > 64:
+        _VOCABULARY.clear()
+    _VOCABULARY[id(doc)] = (doc, frozenset(words))
+    return _VOCABULARY[id(doc)][1]
+
+
+def usable_terms(query: Query, docs: list[Document]) -> tuple[tuple[Term, ...], list[str]]:
+    """The question's line-item terms that can name something, and the words dropped: a plain word
+    that no release in scope prints and the lexicon does not know ("money", "went") lowers the
+    confidence of the answer instead of making the bot refuse. A capitalised name (China) or a
+    word of the lexicon is never dropped: a release that does not print it does not answer it."""
+    printed = frozenset().union(*(vocabulary(d) for d in docs)) if docs else frozenset()
+    known = lexicon().known
+    kept: list[Term] = []
+    dropped: list[str] = []
+    for term in query.terms:
+        word = term[0][0] if len(term) == 1 and len(term[0]) == 1 else None
+        if word is not None and word not in printed and word not in known and word not in query.proper:
+            dropped.append(word)
+        else:
+            kept.append(term)
+    return tuple(kept), dropped
 
 
 def matches(term: Term, words: set[str]) -> bool:

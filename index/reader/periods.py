@@ -115,6 +115,29 @@ def calendar_quarter_end(quarter: int, year: int) -> date:
     return add_months(date(year, 1, 31), 3 * quarter - 1)
 
 
+MONTH_YEAR_RE = re.compile(_MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+def find_dates(text: str) -> list[date]:
+    """Every full date in a text, in the order printed."""
+    found: list[tuple[int, date]] = []
+    for rx in (DATE_RE, DMY_RE):
+        found += [(m.start(), _safe_date(full_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"])))
+                  for m in rx.finditer(text)]
+    found += [(m.start(), _safe_date(full_year(m["y"]), int(m["m"]), int(m["d"])))
+              for m in SLASH_DATE_RE.finditer(text)]
+    return [d for _, d in sorted(found)]
+
+
+def month_end(text: str) -> date | None:
+    """The last day of a month named with its year and no day: ``the end of March 2007``."""
+    m = MONTH_YEAR_RE.search(text)
+    if not m:
+        return None
+    year, month = int(m["year"]), MONTHS[m["month"].lower()]
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
 def find_date(text: str, default_month_day: tuple[int, int] | None = None) -> date | None:
     """The last full date in a text (``June 30, 2007``, ``12/31/24``, ``Dec. 31 2024``)."""
     found: list[tuple[int, date]] = []
