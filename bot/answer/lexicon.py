@@ -39,6 +39,7 @@ class Lexicon:
     filler: frozenset[str]
     soft: frozenset[str]
     known: frozenset[str]  # stems of every word the lexicon knows as naming a line item
+    modifiers: frozenset[str]  # stems of words that change which line item a label names
     phrases: tuple[tuple[re.Pattern[str], Concept], ...]  # asked phrases, longest first
     abbreviation_re: re.Pattern[str]
 
@@ -64,6 +65,7 @@ def lexicon() -> Lexicon:
         filler = frozenset(str(w) for w in words["filler"])
         soft = frozenset(str(w) for w in words["soft"])
         known_words = [str(w) for w in words["known"]]
+        modifiers = frozenset(stem(str(w)) for w in words["modifiers"])
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise ConfigError(f"{FILE}: not a valid lexicon ({exc}); restore it from the repository") from None
     for c in concepts:
@@ -76,5 +78,5 @@ def lexicon() -> Lexicon:
     keys = sorted(abbreviations, key=len, reverse=True)
     abbreviation_re = re.compile(r"(?<![\w&/])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w&/])",
                                  re.I)
-    return Lexicon(abbreviations, concepts, filler, soft, frozenset(known),
+    return Lexicon(abbreviations, concepts, filler, soft, frozenset(known), modifiers,
                    tuple((_phrase_pattern(p), c) for p, c in pairs), abbreviation_re)

@@ -20,13 +20,13 @@ from bot.answer.question import Query, QueryKind, content_terms, parse_question
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure, Understood
 from bot.answer.retrieve import Retriever
 from bot.answer.scope import company_words, scope
-from bot.answer.select import best_row, match_rows, usable_terms
+from bot.answer.select import SOFT_STEMS, asks_per_share, best_row, match_rows, matches, usable_terms
 from bot.answer.wording import amount
-from bot.checks.answers import CheckerCache
+from bot.checks.answers import CONFIDENT, CheckerCache
 from bot.checks.status import CheckStatus
 from index.document import Document
 from index.errors import QuestionError
-from index.reader.claims import Claim
+from index.reader.claims import Claim, clause_of, find_claims
 from index.reader.words import stem, stems
 from index.store.chunks import Chunk
 from prompts import render
@@ -213,9 +213,14 @@ def _compose(turn: Turn) -> Turn:
         answer = by_kind.get(q.kind, compose_value)(d, q, match)
         if answer is None and q.kind != QueryKind.VALUE:
             answer = compose_value(d, q, match)
+            # the value, where a change was asked: not the answer to the question as asked
+            turn.confidence = min(turn.confidence, CONFIDENT / 2)
         if answer is not None:
             turn.answer = answer
-        elif not _stated(turn, [d]):
+            if answer.figures and not unit_fits(q, answer.figures[0].unit):
+                turn.confidence = 0.0
+        else:
+            # the row is printed, but not for the period asked: say so, never another period's figure
             _final(turn, period_missing(d, q, match))
         return turn
     if not _stated(turn, docs):
@@ -235,10 +240,14 @@ def check(turn: Turn, tools: Tools) -> Turn:
     if turn.stated is not None:
         fig, claim = turn.stated
         if answer.figures and answer.figures[0] is fig:
-            # a stated figure is checked as the audit checks prose: against facts and changes
-            fig.check = checker.check_claim(claim)
-            fig.why = ("the tables agree with the sentence" if fig.check == CheckStatus.VERIFIED
-                       else "stated in the narrative only")
+            # a stated figure is checked as the audit checks prose (against facts and changes), and
+            # counts as the answer only when its own clause names what was asked
+            fig.check, fig.why = checker.check_claim(claim), "the tables agree with the sentence"
+            fits = stated_fits(turn.q, claim)
+            if fig.check != CheckStatus.CONTRADICTED and fits:
+                fig.check, fig.why = CheckStatus.UNVERIFIABLE, fits
+            elif fig.check == CheckStatus.UNVERIFIABLE:
+                fig.why = "stated in the narrative only"
     if turn.quote and answer.figures:
         cite = checker.narrative_support(answer.figures[0])
         if cite is not None:
@@ -265,6 +274,37 @@ STEPS: tuple[Callable[[Turn, Tools], Turn], ...] = (
 def _final(turn: Turn, answer: Answer) -> Turn:
     turn.answer, turn.final = answer, True
     return turn
+
+
+FUTURE_RE = re.compile(r"\b(expect(s|ed)?|outlook|guidance|anticipate[sd]?|will|forecast|project(s|ed)?|"
+                       r"plans?|target(s|ed)?|should)\b", re.I)
+
+
+def stated_fits(q: Query, claim: Claim) -> str:
+    """Why a figure the narrative states does not answer the question ('' when it does): its clause
+    must name every line-item word asked, a rate for a rate, and the future for an outlook."""
+    others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
+    clause = stems(clause_of(claim, [*others, claim]))
+    required = [t for t in q.terms if not all(len(a) == 1 and a[0] in SOFT_STEMS for a in t)]
+    if not all(matches(t, clause | stems(claim.sentence[:claim.start])) for t in required):
+        return "the sentence states it, but not next to what was asked"
+    rate = q.kind in (QueryKind.PERCENT_CHANGE, QueryKind.SHARE_OF_REVENUE) or bool(
+        re.search(r"%|percent|margin|\brate\b", q.text, re.I))
+    if rate != (claim.kind in ("percent", "points", "bps")):
+        return "the sentence states a different kind of figure"
+    if OUTLOOK_Q.search(q.text) and not FUTURE_RE.search(claim.sentence):
+        return "the sentence reports the past; the question asks about the future"
+    return ""
+
+
+def unit_fits(q: Query, unit: str) -> bool:
+    """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares."""
+    per_share = asks_per_share(q.text)
+    if per_share is True:
+        return "/" in unit
+    if per_share is False:
+        return unit == "shares"
+    return True
 
 
 def _stated(turn: Turn, docs: list[Document]) -> bool:

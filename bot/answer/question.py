@@ -21,7 +21,7 @@ from index.reader.periods import (
     month_end,
 )
 from index.reader.periods import MONTHS as MONTH_NAMES
-from index.reader.words import stem
+from index.reader.words import join_prefixes, stem
 
 NARRATIVE_KINDS = ("why", "when", "where", "who", "how")
 
@@ -46,13 +46,15 @@ CHANGE_RE = re.compile(
     r"widen|narrow|move|jump|climb|slip|slide|swing|go up|go down)|how much (bigger|smaller|larger|higher|"
     r"lower|more|less)|"
     r"(cash|money) (did .* )?burn|burn(ed|t)? (through )?(cash|money)|"
-    r"by how much|change (in|of|from)|(increase|decrease|decline|growth|drop) (in|of)|"
+    r"by how much|by what amount|how much .* (go|went|gone) through|"
+    r"change (in|of|from)|(increase|decrease|decline|growth|drop) (in|of)|"
     r"compare[sd]? (with|to)|versus|vs\.?|how does (that|it) compare)\b", re.I)
 PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
                         r"percent(age)? change|growth rate|how many percent|in percent(age)? terms|"
                         r"by how many percent)\b|%\s*change", re.I)
-SHARE_OF_REVENUE_RE = re.compile(r"\b(as a (percent(age)?|share|proportion) of|% of|percent of|share of)"
-                                 r" (net )?(revenue|sales)s?\b", re.I)
+SHARE_OF_REVENUE_RE = re.compile(r"(\bas a (percent(age)?|share|proportion) of|%\s*of|\bpercent of|"
+                                 r"\bshare of|\brelative to|\bin proportion to) "
+                                 r"(net |total )?(revenue|sales)s?\b", re.I)
 RATIOS = {
     "working capital": re.compile(r"\bworking capital\b", re.I),
     "current ratio": re.compile(r"\bcurrent ratio\b", re.I),
@@ -77,10 +79,20 @@ FISCAL_Q_RE = re.compile(
     r"'?(\d{4}|\d{2})\b|\bq([1-4])\s*(?:of\s*)?(fy|fiscal)?\s*'?(\d{4}|\d{2})\b|\b([1-4])q\s*'?(\d{2}|\d{4})\b",
     re.I)
 FULL_YEAR_RE = re.compile(
-    r"\b(full[- ]year|fiscal year|for the year|annual|twelve months|12 months|whole year)\b", re.I)
+    r"\b(full[- ]year|fiscal year|for the year|annual|twelve months|12 months|whole year|"
+    r"fy(?!\s*'?\d))\b", re.I)
 REVERSED_FQ_RE = re.compile(
     r"\b(?:fiscal|fy) ?'?(\d{4}|\d{2})(?:'s)? (" + ORDINAL_WORDS + r") quarter\b", re.I)
-HALF_RE = re.compile(r"\b(six months|first half|half[- ]year|6 months|year to date|ytd)\b", re.I)
+HALF_RE = re.compile(r"\b(six months|first half|half[- ]year|6 months|year to date|ytd|1h|h1)\b", re.I)
+# a change asked with a noun: "revenue growth year over year", "the improvement in EPS"
+CHANGE_NOUN_RE = re.compile(r"\b(growth|increase|decrease|decline|improvement|change|drop|rise|swing)\b",
+                            re.I)
+COMPARISON_RE = re.compile(r"\b(year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential(ly)?|"
+                           r"from (a year|the prior|the previous|last)|compared|versus|vs\.?|"
+                           r"than (a year|last|the))\b", re.I)
+NARRATIVE_RE = re.compile(r"^\s*(why|when|where|who|how come|what (caused|drove|explains|made|factors|"
+                          r"led to|was behind|is behind)|explain|reasons?\b|drivers?\b|"
+                          r"what were the (reasons|drivers)|what accounted for|what is the reason)", re.I)
 
 
 @dataclass(frozen=True)
@@ -151,7 +163,7 @@ def content_terms(text: str) -> tuple[Term, ...]:
     """The line-item words of a question, as groups of alternatives (any one may match): a concept of
     the lexicon stands for the words its releases print; any other word stands for itself."""
     lex = lexicon()
-    t = lex.spell_out(text).lower().replace("’", "'")
+    t = join_prefixes(lex.spell_out(text)).lower().replace("’", "'")
     t = MONTH_YEAR_RE.sub(" ", SLASH_DATE_RE.sub(" ", DATE_RE.sub(" ", t)))
     groups: list[Term] = []
     for pattern, concept in lex.phrases:
@@ -172,6 +184,7 @@ def normalise_period_words(text: str) -> str:
     """Period phrases in one spelling: ``first-quarter`` → ``first quarter``, ``fiscal Q3 2024`` and
     ``FY24 Q3`` → ``Q3 fiscal 2024`` / ``Q3 FY24``, ``3Q FY24`` → ``Q3 FY24``."""
     t = re.sub(r"(?<=[a-z])-(?=(quarters?|months?|weeks?|years?|half|end)\b)", " ", text, flags=re.I)
+    t = re.sub(r"\b(?:its|the|their) ((?:19|20)\d\d) fiscal year\b", r"fiscal \1", t, flags=re.I)
     t = re.sub(r"\b(fiscal|fy)\s*(?:year\s*)?q([1-4])\s*'?(\d{4}|\d{2})\b", r"Q\2 \1 \3", t, flags=re.I)
     t = re.sub(r"\bfy\s*'?(\d{4}|\d{2})\s*q([1-4])\b", r"Q\2 FY\1", t, flags=re.I)
     return re.sub(r"\b([1-4])q\s*(fy|fiscal)\s*'?(\d{4}|\d{2})\b", r"Q\1 \2 \3", t, flags=re.I)
@@ -188,10 +201,10 @@ def parse_period(text: str) -> PeriodSpec:
     if d:
         months = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}.get(
             d.group(1).lower())
-    elif FULL_YEAR_RE.search(text):
-        months = 12
     elif HALF_RE.search(text):
         months = 6
+    elif FULL_YEAR_RE.search(text):
+        months = 12
     elif re.search(r"\bquarter\b", text, re.I):
         months = 3
     dates = find_dates(text)
@@ -230,6 +243,10 @@ def parse_period(text: str) -> PeriodSpec:
     return PeriodSpec("current", months=months, instant=instant)
 
 
+CHANGE_WORDS = {((stem(w),),) for w in ("growth", "increase", "decrease", "decline", "improvement", "change",
+                                       "drop", "rise", "swing", "shrink", "widen", "bigger", "smaller")}
+
+
 def parse_question(text: str) -> Query:
     """Understand a question."""
     t = text.strip()
@@ -237,10 +254,10 @@ def parse_question(text: str) -> Query:
     period = parse_period(t)
     terms = content_terms(t)
     narrative = None
-    m = re.match(r"^\s*(why|when|where|who|how come|what (caused|drove|explains))\b", low)
+    m = NARRATIVE_RE.match(low)
     if m:
-        word = m.group(1)
-        narrative = "why" if word.startswith(("how come", "what")) else word
+        word = m.group(1).split()[0]
+        narrative = word if word in ("why", "when", "where", "who") else "why"
     elif re.search(r"\b(what time|what date|which day)\b", low):
         narrative = "when"
     ratio = next((name for name, rx in RATIOS.items() if rx.search(t)), None)
@@ -252,7 +269,8 @@ def parse_question(text: str) -> Query:
     elif PERCENT_RE.search(t):
         kind = QueryKind.PERCENT_CHANGE
     elif CHANGE_RE.search(t) or (DURING_RE.search(t) and re.search(
-            r"\b(increase|decrease|decline|grow|fall|rise|drop|change)", low)):
+            r"\b(increase|decrease|decline|grow|fall|rise|drop|change)", low)) or (
+            CHANGE_NOUN_RE.search(lexicon().spell_out(t)) and COMPARISON_RE.search(lexicon().spell_out(t))):
         kind = QueryKind.CHANGE
     elif ratio:
         kind = QueryKind.RATIO
@@ -262,10 +280,16 @@ def parse_question(text: str) -> Query:
         terms = tuple(w for w in content_terms(SHARE_OF_REVENUE_RE.sub(" ", t)))
     if ratio and (kind == QueryKind.RATIO or kind.is_change):
         terms = content_terms(RATIOS[ratio].sub(" ", t))
+    if kind.is_change:
+        terms = tuple(x for x in terms if x not in CHANGE_WORDS)
+        compared = COMPARISON_RE.search(lexicon().spell_out(t))
+        if period.relative in ("prior_year", "prior_quarter") and compared:
+            # "growth year over year" compares the period with the year before; it does not ask for it
+            period = replace(period, relative="current")
     has_metric = bool(terms) or ratio is not None
     proper = frozenset(stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z]{2,}\b", t)
                        if w.lower() not in MONTH_NAMES)
     return Query(text=t, kind=kind, terms=terms, ratio=ratio, narrative=narrative, period=period,
                  during=bool(DURING_RE.search(t)), has_metric=has_metric,
-                 wants_loss=bool(re.search(r"\bloss(es)?\b", low)),
+                 wants_loss=bool(re.search(r"\b(loss(es)?|lose|lost)\b", low)),
                  wants_profit=bool(re.search(r"\b(profit|income|earnings)\b", low)), proper=proper)

@@ -49,6 +49,7 @@ class RowWeights:
     # counts this much of a word in the label; each unasked word in the label takes this much off
     context_confidence: float = 0.6
     extra_confidence: float = 0.05
+    modifier_confidence: float = 0.35  # an unasked word that changes the line item ("current", "deferred")
     # added when ranking rows across releases (``best_row``)
     retrieval: float = 10.0        # times the fused retrieval score of the row's chunk
     loss_label: float = 0.5        # "loss" in the label when the question asks about a loss
@@ -215,8 +216,9 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
         elif per_share is False and "shares" in units:
             score += w.per_share
         unasked = len(extra) - len(qualifiers)
+        changing = [x for x in extra if x in lexicon().modifiers]
         confidence = (in_label + w.context_confidence * (len(required) - in_label)) / len(required) \
-            - min(w.extra_confidence * unasked, 0.3)
+            - min(w.extra_confidence * unasked, 0.3) - w.modifier_confidence * len(changing)
         out.append(RowMatch(doc, f0.label, f0.section, f0.table_title, f0.line, facts, score, key, extra,
                             max(0.0, min(1.0, confidence))))
     out.sort(key=lambda m: (-m.score, m.line))

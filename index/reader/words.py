@@ -41,6 +41,11 @@ def stem(w: str) -> str:
     return w
 
 
+def join_prefixes(text: str) -> str:
+    """``non-current``, ``non-GAAP`` as one word, so that "current" or "GAAP" never matches them."""
+    return re.sub(r"\b(non)[- ](?=[A-Za-z])", r"\1", text, flags=re.I)
+
+
 def stems(text: str) -> set[str]:
     """Stemmed words of a text, with ``R&D`` and ``SG&A`` spelled out."""
     return set(_stems(text))
@@ -49,6 +54,7 @@ def stems(text: str) -> set[str]:
 @lru_cache(maxsize=50_000)
 def _stems(text: str) -> frozenset[str]:
     t = text.lower().replace("r&d", "research development").replace("sg&a", "general administrative")
+    t = join_prefixes(t)
     return frozenset(stem(w) for w in re.findall(r"[a-z][a-z'&]*", t))
 
 
