@@ -26,6 +26,8 @@ FIELDS: dict[str, set[str]] = {
     "not_stated": {"what"},
     "period_missing": {"label", "asked", "available"},
     "quote": {"sentence", "line"},
+    "unknown_company": {"company"},
+    "which_company": {"companies"},
     "llm_system": set(),
     "llm_user": {"question", "context"},
 }

@@ -19,7 +19,7 @@ from bot.answer.narrative import find_passage, find_stated_figure
 from bot.answer.question import Query, QueryKind, content_terms, parse_question
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure, Understood
 from bot.answer.retrieve import Retriever
-from bot.answer.scope import company_words, scope
+from bot.answer.scope import Scope, company_words, scope
 from bot.answer.select import SOFT_STEMS, asks_per_share, best_row, match_rows, matches, usable_terms
 from bot.answer.wording import amount
 from bot.checks.answers import CONFIDENT, CheckerCache
@@ -50,6 +50,7 @@ class Conversation:
     last: Query | None = None
     doc: str | None = None
     answers: list[Answer] = field(default_factory=list)
+    pending: str = ""  # a question asked back ("which company?"), answered by the next message
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Turn:
     text: str = ""                                  # understand: the question, white space folded
     query: Query | None = None                      # understand: what is asked
     names: list[str] = field(default_factory=list)  # scope: releases the question is about
+    scope: Scope | None = None                      # scope: and why none, when none
     hits: list[tuple[Chunk, float]] = field(default_factory=list)  # retrieve: chunks, best first
     docs: list[Document] = field(default_factory=list)  # select: releases, likeliest first
     ignore: set[str] = field(default_factory=set)   # select: words that name a company
@@ -104,6 +106,14 @@ def validate(question: str, limit: int) -> str:
 def understand(turn: Turn, tools: Tools) -> Turn:
     """Validate the question once and parse it, resolving a follow-up against the conversation."""
     turn.text = validate(turn.question, tools.max_question_chars)
+    conversation = turn.conversation
+    if conversation is not None and conversation.pending:
+        names = company_words(tools.store)
+        asked = [t for t in parse_question(turn.text).terms if not all(a[0] in names for a in t)]
+        if not asked:
+            # the answer to "which company?": ask the question again, about that company
+            turn.text = f"{conversation.pending} ({turn.text})"
+        conversation.pending = ""
     previous = turn.conversation.last if turn.conversation else None
     turn.query = parse_question(turn.text).with_context(previous)
     return turn
@@ -112,13 +122,14 @@ def understand(turn: Turn, tools: Tools) -> Turn:
 def scope_step(turn: Turn, tools: Tools) -> Turn:
     """The releases the question is about (see ``bot.answer.scope``)."""
     current = turn.conversation.doc if turn.conversation else None
-    turn.names = scope(tools.store, turn.text, turn.doc, current)
+    turn.scope = scope(tools.store, turn.text, turn.doc, current)
+    turn.names = turn.scope.names
     return turn
 
 
 def retrieve(turn: Turn, tools: Tools) -> Turn:
     """Chunks of those releases: dense and BM25, fused."""
-    turn.hits = tools.retriever.retrieve(turn.text, turn.names)
+    turn.hits = tools.retriever.retrieve(turn.text, turn.names) if turn.names else []
     return turn
 
 
@@ -174,6 +185,12 @@ def understood(turn: Turn, doc: Document) -> Understood:
 
 def _compose(turn: Turn) -> Turn:
     q, docs = turn.q, turn.docs
+    if turn.scope is not None and turn.scope.unknown_company:
+        return _final(turn, Answer(q.text, render("unknown_company", company=turn.scope.unknown_company),
+                                   False))
+    if turn.scope is not None and turn.scope.ambiguous:
+        return _final(turn, Answer(q.text, render("which_company", companies=_listed(turn.scope.ambiguous)),
+                                   False))
     meta = metadata_answer(q, docs)
     if meta is not None:
         return _final(turn, meta)
@@ -297,6 +314,10 @@ def stated_fits(q: Query, claim: Claim) -> str:
     return ""
 
 
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
 def unit_fits(q: Query, unit: str) -> bool:
     """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares."""
     per_share = asks_per_share(q.text)
@@ -390,6 +411,8 @@ class Pipeline:
         answer = turn.answer
         assert answer is not None, "compose always answers"
         if conversation is not None:
+            if turn.scope is not None and turn.scope.ambiguous:
+                conversation.pending = turn.text
             conversation.last = turn.query
             conversation.doc = answer.doc or conversation.doc
             conversation.answers.append(answer)

@@ -4,16 +4,27 @@ conversation's release, or every release indexed."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 from index.document import Document
 from index.errors import IndexStoreError, UnknownDocumentError
-from index.reader.periods import ORDINAL_NAMES, ORDINAL_WORDS, ORDINALS, near
+from index.reader.periods import MONTHS, ORDINAL_NAMES, ORDINAL_WORDS, ORDINALS, near
 
 
-def scope(store: Any, question: str, doc: str | None, current: str | None = None) -> list[str]:
+@dataclass
+class Scope:
+    """The releases a question is about, or why none was chosen: a company named that is not indexed,
+    or several companies indexed and none named (the bot then asks which)."""
+
+    names: list[str]
+    unknown_company: str = ""
+    ambiguous: list[str] = field(default_factory=list)  # the companies to choose from
+
+
+def scope(store: Any, question: str, doc: str | None, current: str | None = None) -> Scope:
     """Releases a question is about: --doc, a company/ticker/period it names, the conversation's,
-    or every release indexed."""
+    or, when every release is of one company, all of them."""
     releases = store.catalog()
     names = [r.name for r in releases]
     if not names:
@@ -22,21 +33,70 @@ def scope(store: Any, question: str, doc: str | None, current: str | None = None
         if doc not in names:
             raise UnknownDocumentError(f"no release named {doc!r} in the index; "
                                        f"indexed: {', '.join(names)}")
-        return [doc]
-    if len(names) == 1:
-        return names
+        return Scope([doc])
     low = question.lower()
     named = [r.name for r in releases if _mentions(low, r.company, r.name)]
     if named:
-        return named
+        return Scope(named)
     tickers = [r.name for r in releases if r.name and re.search(
         rf"\b{re.escape(store.document(r.name).metadata.ticker or '#')}\b", question)]
     if tickers:
-        return tickers
+        return Scope(tickers)
+    other = _other_company(question, releases, store)
+    if other:
+        return Scope([], unknown_company=other)
+    if len(names) == 1:
+        return Scope(names)
     if current and current in names:
-        return [current]
-    by_period = [n for n in names if _period_fits(question, store.document(n))]
-    return by_period or names
+        return Scope([current])
+    by_period = [n for n in names if _period_fits(question, store.document(n))] or names
+    companies = sorted({company_of(r) for r in releases if r.name in by_period})
+    if len(companies) > 1:
+        return Scope([], ambiguous=companies)
+    return Scope(by_period)
+
+
+def company_of(release: Any) -> str:
+    """The company a catalog record is of (its release name when the release names none)."""
+    return str(release.company or release.name)
+
+
+# a company named in a question: a possessive ("Buckle's", "The Buckle's") or "at/for/of <Name>"
+NAMED_RE = re.compile(r"\b((?:The )?[A-Z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})['’]s\b|"
+                      r"\b(?:at|for|of|from|did|does|has|is) "
+                      r"((?:The )?[A-Z][a-z][\w&.-]*(?: [A-Z][\w&.-]*){0,2})")
+
+
+def _other_company(question: str, releases: list[Any], store: Any) -> str:
+    """A company the question names that no indexed release is of ('' when none is named)."""
+    from bot.answer.lexicon import lexicon
+
+    known = lexicon().known | lexicon().filler
+    for m in NAMED_RE.finditer(question):
+        name = (m.group(1) or m.group(2) or "").strip()
+        words = [w for w in re.findall(r"[A-Za-z][\w&.-]*", name) if w.lower() != "the"]
+        if not words or any(_is_period_word(w) for w in words):
+            continue
+        if all(w.lower() in known or w.lower() in MONTHS or w.isupper() and len(w) <= 4 and
+               _is_known_code(w) for w in words):
+            continue
+        if any(_mentions(w.lower(), r.company, r.name) for r in releases for w in words):
+            continue
+        return name
+    return ""
+
+
+def _is_period_word(w: str) -> bool:
+    return bool(re.fullmatch(r"(?i)q[1-4]|[1-4]q\d*|fy\d*|h[12]|\d+|fiscal|quarter|january|february|march|"
+                             r"april|may|june|july|august|september|october|november|december", w))
+
+
+def _is_known_code(w: str) -> bool:
+    """Finance abbreviations written in capitals (EPS, GAAP, EBITDA, R&D) are not company names."""
+    from bot.answer.lexicon import lexicon
+
+    codes = {"eps", "gaap", "ebitda", "r&d", "sg&a", "ceo", "cfo", "fcf", "capex", "opex", "cogs", "us"}
+    return w.lower() in lexicon().abbreviations or w.lower() in codes
 
 
 ORDINAL_Q = re.compile(r"\b(" + ORDINAL_WORDS + r") (fiscal )?quarter\b|\bq([1-4])\b", re.I)
@@ -66,11 +126,19 @@ def _period_fits(question: str, doc: Document) -> bool:
     return False
 
 
+GENERIC_NAME_WORDS = {"inc", "corp", "corporation", "holding", "holdings", "ltd", "co", "the", "technology",
+                      "technologies", "industries", "company", "group", "brands", "water", "earnings",
+                      "release", "results", "press", "quarter", "fiscal"}
+
+
 def _mentions(low: str, company: str, name: str) -> bool:
-    words = [w for w in re.findall(r"[a-z]+", (company or "").lower()) if len(w) > 2 and w not in (
-        "inc", "corp", "corporation", "holding", "holdings", "ltd", "co", "the", "technology",
-        "technologies", "industries", "company", "group", "brands", "water")]
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words[:2])
+    """Whether a question names a release's company: the first two distinctive words of its name as
+    the release prints it, or of the release's file name (``capstone-turbine-q1-fy2008``)."""
+    words = [w for w in re.findall(r"[a-z]+", (company or "").lower())
+             if len(w) > 2 and w not in GENERIC_NAME_WORDS][:2]
+    words += [w for w in re.findall(r"[a-z]+", name.lower().split("_")[0].split("-q")[0])
+              if len(w) > 2 and w not in GENERIC_NAME_WORDS][:2]
+    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
 
 
 def company_words(store: Any) -> set[str]:

@@ -48,14 +48,17 @@ def figure_value(fig: Figure) -> str:
 def answer_lines(answer: Answer) -> list[tuple[str, str]]:
     """The answer as (text, style) lines: the answer, its figures with their checks, its sources."""
     lines: list[tuple[str, str]] = [(answer.shown, "bold" if answer.answerable else "")]
+    if answer.understood is not None and answer.figures:
+        lines.append((answer.understood.sentence(), "dim"))
     if answer.figures:
         lines.append(("Figures:", "dim"))
         for fig in answer.figures:
             symbol, style = SYMBOL[fig.check], COLOUR[fig.check]
             when = fig.period.describe() if fig.period else ""
             kind = " (derived)" if fig.derived else ""
+            why = f" ({fig.why})" if fig.why and fig.check != CheckStatus.VERIFIED else ""
             lines.append((f"  {symbol} {fig.check.value:<12} {fig.label}{kind}: {figure_value(fig)}"
-                          f"{', ' + when if when else ''} [line {fig.line}]", style))
+                          f"{', ' + when if when else ''} [line {fig.line}]{why}", style))
     if answer.citations:
         lines.append(("Sources:", "dim"))
         for c in answer.citations:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from bot.answer.result import Answer
-from bot.checks.status import EMOJI
+from bot.checks.status import EMOJI, CheckStatus
 from bot.cli.render import figure_value
 
 SECTION_LIMIT = 3000
@@ -26,12 +26,16 @@ def answer_blocks(answer: Answer) -> list[dict[str, Any]]:
     """Blocks for an answer."""
     blocks: list[dict[str, Any]] = [
         {"type": "section", "text": {"type": "mrkdwn", "text": _clip(_escape(answer.shown), SECTION_LIMIT)}}]
+    if answer.understood is not None and answer.figures:
+        blocks.append({"type": "context", "elements": [
+            {"type": "mrkdwn", "text": _clip(_escape(answer.understood.sentence()), 300)}]})
     if answer.figures:
         lines = []
         for f in answer.figures[:12]:
             when = f" ({f.period.describe()})" if f.period else ""
+            why = f" ({f.why})" if f.why and f.check != CheckStatus.VERIFIED else ""
             lines.append(f"{EMOJI[f.check]} {f.check.value} — {f.label}: {figure_value(f)}{when}, "
-                         f"line {f.line}")
+                         f"line {f.line}{why}")
         blocks.append({"type": "section", "text": {"type": "mrkdwn",
                                                    "text": _clip(_escape("\n".join(lines)), SECTION_LIMIT)}})
     if answer.citations:

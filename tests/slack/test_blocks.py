@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from bot.answer.result import Answer, Citation, Figure
 from bot.slack.app import RateLimit, Threads
 from bot.slack.blocks import answer_blocks, fallback_text
@@ -39,3 +41,13 @@ def test_rate_limit_per_user() -> None:
     limit = RateLimit(2)
     assert limit.allow("u1") and limit.allow("u1") and not limit.allow("u1")
     assert limit.allow("u2")
+
+
+def test_understood_and_reasons_are_shown(engine) -> None:
+    from bot.slack.blocks import answer_blocks
+
+    answer = engine.ask("What was backlog at the end of the first quarter?")
+    blocks = answer_blocks(answer)
+    text = json.dumps(blocks)
+    assert blocks[1]["type"] == "context" and "Read as:" in blocks[1]["elements"][0]["text"]
+    assert "unverifiable" in text and answer.figures[0].why in text
