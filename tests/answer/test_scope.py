@@ -65,7 +65,8 @@ def test_the_conversation_remembers_the_company_chosen(corpus_store) -> None:
     from bot.answer.pipeline import Conversation, Pipeline
 
     pipeline, talk = Pipeline(corpus_store), Conversation()
-    assert pipeline.ask("What was revenue for the quarter?", conversation=talk).text.startswith("Which company?")
+    first = pipeline.ask("What was revenue for the quarter?", conversation=talk)
+    assert first.text.startswith("Which company?")
     answer = pipeline.ask("NVIDIA", conversation=talk)
     assert answer.doc == "nvidia_fy2025-q2" and answer.figures[0].value == 30_040_000_000
     follow = pipeline.ask("and a year earlier?", conversation=talk)
