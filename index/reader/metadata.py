@@ -28,8 +28,10 @@ TICKER_RE = re.compile(
     r"[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)\s*:\s*([A-Z][A-Z0-9.]{0,6})\)")
 COMPANY_RE = re.compile(r"^(.*?)\s+(?:Reports|Announces|Reported|Posts|Delivers|Releases|Provides)\b")
 FISCAL_RE = re.compile(
-    r"\b(" + ORDINAL_WORDS + r")\s+quarter\s+(?:of\s+)?(?:fiscal\s+(?:year\s+)?)?"
-    r"(\d{4})", re.I)
+    r"\b(" + ORDINAL_WORDS + r")\s+quarter\s+(?:and\s+(?:full\s+)?(?:fiscal\s+)?(?:year\s+)?)?(?:of\s+)?"
+    r"(?:fiscal\s+(?:year\s+)?)?(\d{4})", re.I)
+# a sentence about the future names the quarter guided to, not the one reported
+FORWARD_RE = re.compile(r"\b(outlook|expect(s|ed)?|anticipate[sd]?|guidance|will be|forecast)\b", re.I)
 FISCAL_CODE_RE = re.compile(r"\bQ([1-4])\s*(?:FY|fiscal\s*)(\d{2,4})\b", re.I)
 
 
@@ -58,12 +60,13 @@ def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
         except ValueError:
             pass
     meta.period = reported_period(tables)
-    f = FISCAL_RE.search(head)
+    reported = " ".join(s for s in re.split(r"(?<=[.!?])\s+", head) if not FORWARD_RE.search(s))
+    f = FISCAL_RE.search(reported)
     if f:
         fiscal = "fiscal " if "fiscal" in f.group(0).lower() else ""
         meta.fiscal_label = f"{f.group(1).lower()} quarter of {fiscal}{f.group(2)}"
     else:
-        code = FISCAL_CODE_RE.search(head)
+        code = FISCAL_CODE_RE.search(reported)
         if code:
             year = full_year(code.group(2))
             meta.fiscal_label = f"{ORDINAL_NAMES[int(code.group(1))]} quarter of fiscal {year}"
