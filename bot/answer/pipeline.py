@@ -15,9 +15,20 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.answer.compose import compose_change, compose_ratio, compose_share, compose_value, period_missing
+from bot.answer.history import (
+    Across,
+    AcrossSpec,
+    Filing,
+    coverage,
+    covering,
+    filings,
+    one_company,
+    parse_across,
+    quarters_in,
+)
 from bot.answer.narrative import find_passage, find_stated_figure
-from bot.answer.question import Query, QueryKind, content_terms, parse_question
-from bot.answer.result import NOT_STATED, Answer, Citation, Figure, Understood
+from bot.answer.question import PeriodSpec, Query, QueryKind, content_terms, parse_question
+from bot.answer.result import NOT_STATED, Answer, Citation, Figure, SeriesPoint, Understood
 from bot.answer.retrieve import Retriever
 from bot.answer.scope import Scope, company_words, scope
 from bot.answer.select import SOFT_STEMS, asks_per_share, best_row, match_rows, matches, usable_terms
@@ -27,6 +38,7 @@ from bot.checks.status import CheckStatus
 from index.document import Document
 from index.errors import QuestionError
 from index.reader.claims import Claim, clause_of, find_claims
+from index.reader.numbers import is_money
 from index.reader.words import stem, stems
 from index.store.chunks import Chunk
 from prompts import render
@@ -85,6 +97,8 @@ class Turn:
     stated: tuple[Figure, Claim] | None = None      # compose: a figure only the narrative states
     confidence: float = 1.0                         # compose: how surely the row is the item asked
     dropped: list[str] = field(default_factory=list)  # select: question words no release prints
+    history: list[Filing] = field(default_factory=list)  # select: one company's releases, oldest first
+    across: AcrossSpec | None = None                # select: a question over several quarters
 
     @property
     def q(self) -> Query:
@@ -134,8 +148,18 @@ def retrieve(turn: Turn, tools: Tools) -> Turn:
 
 
 def select(turn: Turn, tools: Tools) -> Turn:
-    """Order the releases by their best hit, and pick the row for value-like questions."""
+    """Order the releases by their best hit, and pick the row for value-like questions. Several
+    releases of one company: the release that reports the period asked, or the quarters a question
+    over several quarters spans."""
     turn.ignore = company_words(tools.store)
+    if len(turn.names) > 1 and one_company(tools.store, turn.names):
+        turn.history = filings(tools.store, turn.names)
+        q = turn.q
+        turn.across = parse_across(q.text, q.kind.is_change, q.kind == QueryKind.PERCENT_CHANGE)
+        if turn.across is None:
+            filing, period = covering(turn.history, guided_from(q) if OUTLOOK_Q.search(q.text) else q.period)
+            turn.names = [filing.name] if filing else []
+            turn.query = replace(q, period=period)
     docs = [tools.store.document(n) for n in turn.names]
     order = {n: max((s for c, s in turn.hits if c.doc == n), default=0.0) for n in turn.names}
     docs.sort(key=lambda d: -order.get(d.name, 0.0))
@@ -151,7 +175,7 @@ def select(turn: Turn, tools: Tools) -> Turn:
 def compose(turn: Turn, tools: Tools) -> Turn:
     """Word the answer from what was selected, or say what the release does not say; name the
     company when the index holds several."""
-    _compose(turn)
+    _compose(turn, tools)
     answer = turn.answer
     if answer is not None and answer.doc:
         doc = tools.store.document(answer.doc)
@@ -183,8 +207,10 @@ def understood(turn: Turn, doc: Document) -> Understood:
                       section=section, period=period, kind=q.kind.value, confidence=confidence)
 
 
-def _compose(turn: Turn) -> Turn:
+def _compose(turn: Turn, tools: Tools) -> Turn:
     q, docs = turn.q, turn.docs
+    if turn.history and (turn.across is not None or not turn.names):
+        return _final(turn, compose_across(turn, tools))
     if turn.scope is not None and turn.scope.unknown_company:
         return _final(turn, Answer(q.text, render("unknown_company", company=turn.scope.unknown_company),
                                    False))
@@ -232,10 +258,16 @@ def _compose(turn: Turn) -> Turn:
             answer = compose_value(d, q, match)
             # the value, where a change was asked: not the answer to the question as asked
             turn.confidence = min(turn.confidence, CONFIDENT / 2)
-        if answer is not None:
+        if answer is not None and answer.figures and re.match(r"\s*how many\b", q.text, re.I) and \
+                is_money(answer.figures[0].unit) and not _stated(turn, [d]):
+            # a count was asked and the row found is an amount of money: not the answer
+            return _final(turn, not_stated(q, d))
+        if answer is not None and turn.stated is None:
             turn.answer = answer
             if answer.figures and not unit_fits(q, answer.figures[0].unit):
                 turn.confidence = 0.0
+        elif answer is not None:
+            return turn
         else:
             # the row is printed, but not for the period asked: say so, never another period's figure
             _final(turn, period_missing(d, q, match))
@@ -314,12 +346,145 @@ def stated_fits(q: Query, claim: Claim) -> str:
     return ""
 
 
+def compose_across(turn: Turn, tools: Tools) -> Answer:
+    """A series, an extreme or a change across a company's releases, each figure from its quarter's
+    own release with its own check and citation; or why the releases cannot answer."""
+    q, history, spec = turn.q, turn.history, turn.across
+    company = tools.store.document(history[-1].name).metadata.company or history[-1].name
+    if spec is None:
+        asked = q.period
+        words = (f"Q{asked.fiscal[0]} FY{asked.fiscal[1] % 100:02d}" if asked.fiscal else
+                 asked.end.isoformat() if asked.end else "that period")
+        return Answer(q.text, render("period_not_covered", company=company, coverage=coverage(history),
+                                     asked=words), False)
+    span = quarters_in(history, spec) if spec.kind != Across.CHANGE else [
+        f for end in spec.quarters for f in history if f.quarter == end]
+    if not span or (spec.kind == Across.CHANGE and len(span) != 2):
+        return Answer(q.text, render("period_not_covered", company=company, coverage=coverage(history),
+                                     asked=" and ".join(x.label for x in spec.quarters) or "those quarters"),
+                      False)
+    points: list[tuple[Filing, Answer]] = []
+    for filing in span:
+        one = answer_in(turn, tools, filing)
+        if one is not None:
+            points.append((filing, one))
+    if not points:
+        return not_stated(q, tools.store.document(span[-1].name))
+    first = points[-1][1].figures[0]
+    label = first.label if not first.derived else q.ratio or first.label
+    if spec.kind == Across.CHANGE:
+        return _change_across(q, points, label)
+    figures = [a.figures[0] for _, a in points]
+    series = [SeriesPoint(f.quarter.label if f.quarter else f.end.isoformat(), fig.value, fig.unit, f.name,
+                          fig.line, fig.check) for (f, _), fig in zip(points, figures, strict=True)]
+    citations = [c for _, a in points for c in a.citations[:1]]
+    shown = [f"{p.period} {figure_text(fig)}" for p, fig in zip(series, figures, strict=True)]
+    if spec.kind == Across.EXTREME:
+        pick = (max if spec.highest else min)(range(len(figures)), key=lambda i: figures[i].value)
+        others = "; ".join(s for i, s in enumerate(shown) if i != pick)
+        text = render("extreme", quarter=series[pick].period, which="highest" if spec.highest else "lowest",
+                      label=label.lower(), count=len(figures),
+                      span=f"{series[0].period} to {series[-1].period}",
+                      amount=figure_text(figures[pick]), others=others or "none")
+        ordered = [figures[pick]] + [f for i, f in enumerate(figures) if i != pick]
+    else:
+        text = render("series", company=company, label=label.lower(), points="; ".join(shown))
+        ordered = list(reversed(figures))  # the latest first
+    answer = Answer(q.text, text, True, ordered, citations, points[-1][0].name, series=series)
+    return answer
+
+
+def answer_in(turn: Turn, tools: Tools, filing: Filing) -> Answer | None:
+    """The question asked of one release for its own quarter, through the same steps."""
+    kind = QueryKind.RATIO if turn.q.ratio and turn.q.kind != QueryKind.VALUE else QueryKind.VALUE
+    query = replace(turn.q, kind=kind, period=PeriodSpec("current", months=3))
+    one = Turn(turn.question, filing.name, None, turn.text, query, [filing.name],
+               hits=[h for h in turn.hits if h[0].doc == filing.name])
+    for step in (select, compose, check):
+        one = step(one, tools)
+    answer = one.answer
+    if answer is None or not answer.answerable or not answer.figures:
+        return None
+    return answer
+
+
+def _change_across(q: Query, points: list[tuple[Filing, Answer]], label: str) -> Answer:
+    (fa, a), (fb, b) = sorted(points, key=lambda p: p[0].end)
+    old, new = a.figures[0], b.figures[0]
+    diff = new.value - old.value
+    pct = diff / abs(old.value) * 100 if old.value else None
+    both = old.check == new.check == CheckStatus.VERIFIED
+    status = CheckStatus.VERIFIED if both else CheckStatus.UNVERIFIABLE
+    why = "both ends verified in their own releases" if both else "an end is not verified"
+    qa = fa.quarter.label if fa.quarter else fa.end.isoformat()
+    qb = fb.quarter.label if fb.quarter else fb.end.isoformat()
+    unit = "points" if new.unit == "percent" else new.unit
+    change = Figure(f"change in {label} from {qa} to {qb}", diff, unit, new.period, fb.name, new.line,
+                    derived=True, check=status, how=f"{qb} minus {qa}", basis=(new.value, old.value), op="-",
+                    why=why)
+    figures = [change]
+    if pct is not None and new.unit != "percent":
+        figures.append(Figure(f"percent change in {label} from {qa} to {qb}", pct, "percent", new.period,
+                              fb.name, new.line, derived=True, check=status, basis=(new.value, old.value),
+                              op="pct", why=why))
+        if q.kind == QueryKind.PERCENT_CHANGE:
+            figures.reverse()
+    figures += [new, old]
+    amount_text = (f"{abs(diff):.1f} percentage points" if new.unit == "percent"
+                   else figure_text(replace(change, value=abs(diff))))
+    percent = f" ({abs(pct):.1f}%)" if pct is not None and new.unit != "percent" else ""
+    text = render("change_across", label=label[:1].upper() + label[1:],
+                  direction="increased" if diff > 0 else "decreased" if diff < 0 else "was unchanged",
+                  amount=amount_text, percent=percent, base=figure_text(old), base_quarter=qa,
+                  current=figure_text(new), quarter=qb)
+    return Answer(q.text, text, True, figures, b.citations[:1] + a.citations[:1], fb.name)
+
+
+def figure_text(fig: Figure) -> str:
+    """A figure in words: ``$30.0 billion``, ``75.1%``, ``$0.68 per share``."""
+    if fig.unit == "percent":
+        return f"{fig.value:.1f}%"
+    if fig.unit == "points":
+        return f"{fig.value:.1f} points"
+    return amount(fig.value, fig.unit)
+
+
 def _listed(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
+def asked_words(q: Query, ignore: set[str]) -> str:
+    """The line item as the question words it: ``gaming revenue``."""
+    wanted = {w for t in q.terms for alt in t for w in alt} - ignore
+    words = [w for w in re.findall(r"[A-Za-z&][\w&-]*", q.text) if stem(w) in wanted]
+    return " ".join(dict.fromkeys(words)) or "figure"
+
+
+def guided_from(q: Query) -> PeriodSpec:
+    """The quarter whose release gives the outlook for the quarter asked (the one before it)."""
+    spec = q.period
+    if spec.fiscal is None:
+        return spec
+    quarter, year = spec.fiscal
+    before = (quarter - 1, year) if quarter > 1 else (4, year - 1)
+    return replace(spec, fiscal=before)
+
+
+def release_period(doc: Document) -> str:
+    """The period a release reports, in words: ``the second quarter of fiscal 2025 (the three months
+    ended July 28, 2024)``."""
+    m = doc.metadata
+    described = m.period.describe() if m.period else ""
+    if m.fiscal_label and described:
+        return f"the {m.fiscal_label} ({described})"
+    return f"the {m.fiscal_label}" if m.fiscal_label else described or "its period"
+
+
 def unit_fits(q: Query, unit: str) -> bool:
-    """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares."""
+    """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares,
+    never money for "how many"."""
+    if re.match(r"\s*how many\b", q.text, re.I) and is_money(unit):
+        return False
     per_share = asks_per_share(q.text)
     if per_share is True:
         return "/" in unit
@@ -335,9 +500,10 @@ def _stated(turn: Turn, docs: list[Document]) -> bool:
         if stated:
             claim, sentence = stated
             shown = amount(claim.value, claim.currency or "USD") if claim.kind == "money" else claim.text
-            fig = Figure(" ".join(a[0][0] for a in turn.q.terms), claim.value, claim.currency or "count",
+            fig = Figure(asked_words(turn.q, turn.ignore), claim.value, claim.currency or "count",
                          None, d.name, claim.line, derived=False)
-            turn.answer = Answer(turn.q.text, render("narrative_figure", amount=shown, sentence=sentence),
+            text = render("narrative_figure", period=release_period(d), amount=shown, sentence=sentence)
+            turn.answer = Answer(turn.q.text, text,
                                  True, [fig], [Citation(d.name, claim.line, sentence)], d.name)
             turn.stated, turn.quote = (fig, claim), False
             return True

@@ -71,7 +71,7 @@ PRIOR_YEAR_RE = re.compile(
     r"same (period|quarter) (of |in )?(the )?(last|prior|previous) year|year[- ]over[- ]year|"
     r"the year before|a year prior)\b", re.I)
 PRIOR_QUARTER_RE = re.compile(
-    r"\b(prior|previous|preceding|last|sequential(ly)?) quarter\b|\bquarter[- ]over[- ]quarter\b|"
+    r"\b(prior|previous|preceding|sequential(ly)?) quarter\b|\bquarter[- ]over[- ]quarter\b|"
     r"\bsequentially\b|\ba quarter (earlier|ago|before)\b", re.I)
 DURING_RE = re.compile(r"\b(during|over|in) the (quarter|period|year|half)\b", re.I)
 FISCAL_Q_RE = re.compile(
@@ -185,6 +185,8 @@ def normalise_period_words(text: str) -> str:
     ``FY24 Q3`` → ``Q3 fiscal 2024`` / ``Q3 FY24``, ``3Q FY24`` → ``Q3 FY24``."""
     t = re.sub(r"(?<=[a-z])-(?=(quarters?|months?|weeks?|years?|half|end)\b)", " ", text, flags=re.I)
     t = re.sub(r"\b(?:its|the|their) ((?:19|20)\d\d) fiscal year\b", r"fiscal \1", t, flags=re.I)
+    # "the last quarter of 2024" is its fourth quarter; "last quarter" alone is the latest reported
+    t = re.sub(r"\blast quarter of\b", "fourth quarter of", t, flags=re.I)
     t = re.sub(r"\b(fiscal|fy)\s*(?:year\s*)?q([1-4])\s*'?(\d{4}|\d{2})\b", r"Q\2 \1 \3", t, flags=re.I)
     t = re.sub(r"\bfy\s*'?(\d{4}|\d{2})\s*q([1-4])\b", r"Q\2 FY\1", t, flags=re.I)
     return re.sub(r"\b([1-4])q\s*(fy|fiscal)\s*'?(\d{4}|\d{2})\b", r"Q\1 \2 \3", t, flags=re.I)

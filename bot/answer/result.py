@@ -61,6 +61,22 @@ class Citation:
         return {"doc": self.doc, "line": self.line, "text": self.text}
 
 
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One quarter of a series across releases: its label, figure, release, line and check."""
+
+    period: str
+    value: float
+    unit: str
+    doc: str
+    line: int
+    check: CheckStatus
+
+    def as_json(self) -> dict[str, object]:
+        return {"period": self.period, "value": self.value, "unit": self.unit, "doc": self.doc,
+                "line": self.line, "check": self.check.value}
+
+
 @dataclass
 class Understood:
     """What the bot took the question to ask: the company and release, the line item as printed (row
@@ -98,6 +114,7 @@ class Answer:
     doc: str = ""
     company: str = ""  # named when the index holds several releases: renderers put it first
     understood: Understood | None = None
+    series: list[SeriesPoint] = field(default_factory=list)  # a figure per quarter, oldest first
 
     @property
     def shown(self) -> str:
@@ -108,4 +125,5 @@ class Answer:
         return {"question": self.question, "answer": self.shown, "answerable": self.answerable,
                 "figures": [f.as_json() for f in self.figures],
                 "citations": [c.as_json() for c in self.citations],
-                "understood": self.understood.as_json() if self.understood else None}
+                "understood": self.understood.as_json() if self.understood else None,
+                **({"series": [p.as_json() for p in self.series]} if self.series else {})}

@@ -36,12 +36,12 @@ def scope(store: Any, question: str, doc: str | None, current: str | None = None
         return Scope([doc])
     low = question.lower()
     named = [r.name for r in releases if _mentions(low, r.company, r.name)]
-    if named:
-        return Scope(named)
     tickers = [r.name for r in releases if r.name and re.search(
         rf"\b{re.escape(store.document(r.name).metadata.ticker or '#')}\b", question)]
-    if tickers:
-        return Scope(tickers)
+    if named or tickers:
+        # every release of the companies named, though some releases print no ticker
+        companies = {company_of(r) for r in releases if r.name in named + tickers}
+        return Scope([r.name for r in releases if company_of(r) in companies])
     other = _other_company(question, releases, store)
     if other:
         return Scope([], unknown_company=other)
@@ -50,9 +50,9 @@ def scope(store: Any, question: str, doc: str | None, current: str | None = None
     if current and current in names:
         return Scope([current])
     by_period = [n for n in names if _period_fits(question, store.document(n))] or names
-    companies = sorted({company_of(r) for r in releases if r.name in by_period})
-    if len(companies) > 1:
-        return Scope([], ambiguous=companies)
+    choices = sorted({company_of(r) for r in releases if r.name in by_period})
+    if len(choices) > 1:
+        return Scope([], ambiguous=choices)
     return Scope(by_period)
 
 
