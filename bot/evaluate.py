@@ -66,9 +66,20 @@ def classify(item: dict[str, Any], answer: Answer) -> tuple[Verdict, str]:
         return Verdict.RIGHT, ""
     if not answer.answerable and not answer.figures:
         return Verdict.REFUSED, why
-    if answer.figures and answer.figures[0].check == CheckStatus.VERIFIED:
+    if answer.figures and answer.figures[0].check == CheckStatus.VERIFIED and not _right_figure(item, answer):
         return Verdict.WRONG_VERIFIED, why
     return Verdict.WRONG_OTHER, why
+
+
+def _right_figure(item: dict[str, Any], answer: Answer) -> bool:
+    """Whether the first figure is one the gold set expects (the answer may still be wrong in its
+    words or its citation: that is not a wrong figure)."""
+    expect = item.get("expect", {})
+    values = expect.get("values")
+    if expect.get("answerable") is False or not values or not answer.figures:
+        return False
+    first, tol = answer.figures[0].value, expect.get("tol", 0.005)
+    return any(abs(abs(first) - abs(v)) <= tol * max(abs(v), 1e-9) for v in values)
 
 
 def run_gold(ask: Callable[[str], Answer], items: list[dict[str, Any]]) -> Report:
@@ -121,10 +132,8 @@ def judge(item: dict[str, Any], answer: Answer) -> tuple[bool, str]:
     if values:
         if not answer.figures:
             return False, "no figure"
-        first = answer.figures[0].value
-        tol = expect.get("tol", 0.005)
-        if not any(abs(abs(first) - abs(v)) <= tol * max(abs(v), 1e-9) for v in values):
-            return False, f"first figure {first:g}, expected one of {values}"
+        if not _right_figure(item, answer):
+            return False, f"first figure {answer.figures[0].value:g}, expected one of {values}"
     for v in expect.get("no_value", []):
         if answer.figures and close(answer.figures[0].value, v, rel=1e-9):
             return False, f"gave the excluded value {v}"

@@ -43,3 +43,9 @@ def test_run_gold_counts_and_treats_errors_as_refusals() -> None:
     assert [o.verdict for o in report.outcomes] == [Verdict.RIGHT, Verdict.WRONG_VERIFIED, Verdict.REFUSED]
     assert report.accuracy == pytest.approx(100 / 3)
     assert "wrong figures marked verified: 1" in report.summary()
+
+
+def test_a_right_figure_with_a_wrong_citation_is_not_a_wrong_figure() -> None:
+    item = {**ITEM, "lines": [99]}
+    verdict, why = classify(item, answer(5_615_000))
+    assert verdict == Verdict.WRONG_OTHER and "citation" in why

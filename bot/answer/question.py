@@ -124,6 +124,7 @@ class Query:
     wants_loss: bool = False
     wants_profit: bool = False
     proper: frozenset[str] = frozenset()  # stems of capitalised words inside the question (China, Europe)
+    excluded: frozenset[str] = frozenset()  # stems of what the question sets aside ("prior to eliminations")
 
     def with_context(self, previous: Query | None) -> Query:
         """Resolve a follow-up against the question before it."""
@@ -249,12 +250,20 @@ CHANGE_WORDS = {((stem(w),),) for w in ("growth", "increase", "decrease", "decli
                                        "drop", "rise", "swing", "shrink", "widen", "bigger", "smaller")}
 
 
+# words a question sets aside: "prior to elimination of intersegment sales", "excluding acquisitions"
+EXCLUDED_RE = re.compile(r"\b(?:prior to|excluding|exclusive of|other than|before (?:the )?eliminations? "
+                         r"of)\s+((?:[a-z&-]+\s?){1,4})", re.I)
+
+
 def parse_question(text: str) -> Query:
     """Understand a question."""
     t = text.strip()
+    excluded = frozenset(stem(w) for m in EXCLUDED_RE.finditer(t)
+                         for w in re.findall(r"[a-z&]+", m.group(1).lower()) if w not in lexicon().filler)
+    t_terms = EXCLUDED_RE.sub(" ", t)
     low = t.lower()
     period = parse_period(t)
-    terms = content_terms(t)
+    terms = content_terms(t_terms)
     narrative = None
     m = NARRATIVE_RE.match(low)
     if m:
@@ -294,4 +303,5 @@ def parse_question(text: str) -> Query:
     return Query(text=t, kind=kind, terms=terms, ratio=ratio, narrative=narrative, period=period,
                  during=bool(DURING_RE.search(t)), has_metric=has_metric,
                  wants_loss=bool(re.search(r"\b(loss(es)?|lose|lost)\b", low)),
-                 wants_profit=bool(re.search(r"\b(profit|income|earnings)\b", low)), proper=proper)
+                 wants_profit=bool(re.search(r"\b(profit|income|earnings)\b", low)), proper=proper,
+                 excluded=excluded)

@@ -338,7 +338,9 @@ def best_row(query: Query, docs: list[Document], ignore: set[str],
     w = WEIGHTS
     best: tuple[float, Document, RowMatch] | None = None
     for d in docs:
-        for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text))[:5]:
+        rows = [m for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text))
+                if not (query.excluded & stems(m.label))]
+        for m in rows[:5]:
             bonus = retrieval.get((d.name, m.line), 0.0) * w.retrieval
             if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):
                 bonus += w.loss_label

@@ -11,7 +11,7 @@ from bot.answer.pipeline import Conversation, Pipeline
 from bot.answer.result import NOT_STATED
 from bot.evaluate import Verdict, judge, load_gold, run_gold
 from index.errors import IndexStoreError, QuestionError, UnknownDocumentError
-from tests.conftest import DATA, RELEASES, make_store, read
+from tests.conftest import DATA, RELEASES
 
 GOLD = {
     "capstone-q1-fy2008.jsonl": "capstone-turbine-q1-fy2008.txt",
@@ -26,12 +26,6 @@ CASES = [(gold, release, item) for gold, release in GOLD.items()
          for item in load_gold(DATA / "eval" / gold)]
 
 
-@pytest.fixture(scope="module")
-def corpus_engine(tmp_path_factory):
-    store = make_store(tmp_path_factory.mktemp("index"))
-    for name in RELEASES:
-        store.add(read(name))
-    return Pipeline(store)
 
 
 @pytest.mark.parametrize(("gold", "release", "item"), CASES,
