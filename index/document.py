@@ -170,3 +170,12 @@ class Document:
     blocks: list[Block] = field(default_factory=list)
     tables: list[Table] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    # a PDF's (page, line on the page) for each line of its text rendering (None for a blank line)
+    pages: list[tuple[int, int] | None] | None = None
+
+    def where(self, line: int) -> str:
+        """``line 102``, or ``page 3, line 9`` for a PDF."""
+        if self.pages and 0 < line <= len(self.pages) and self.pages[line - 1]:
+            page, on_page = self.pages[line - 1]  # type: ignore[misc]
+            return f"page {page}, line {on_page}"
+        return f"line {line}"

@@ -315,8 +315,15 @@ def reword(turn: Turn, tools: Tools) -> Turn:
     return turn
 
 
+def cite(turn: Turn, tools: Tools) -> Turn:
+    """Name where each citation and figure stands: its line, or its page and line in a PDF."""
+    if turn.answer is not None:
+        turn.answer.locate(lambda doc, line: tools.store.document(doc).where(line) if doc else f"line {line}")
+    return turn
+
+
 STEPS: tuple[Callable[[Turn, Tools], Turn], ...] = (
-    understand, scope_step, retrieve, select, compose, check, reword)
+    understand, scope_step, retrieve, select, compose, check, reword, cite)
 
 
 # -- answers that need no table row ---------------------------------------------------------------

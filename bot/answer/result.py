@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
 
 from bot.checks.status import CheckStatus
 from index.reader.periods import Period
@@ -28,6 +30,7 @@ class Figure:
     # the table cells it is read from or computed from: (table id, row line, column index)
     cells: tuple[tuple[str, int, int], ...] = ()
     why: str = ""  # what the check found: the second source, or why the figure is not verified
+    where: str = ""  # "line 102", or "page 3, line 9" for a PDF
 
     def __post_init__(self) -> None:
         self.check = CheckStatus(self.check)  # a status given by its word becomes the enum
@@ -46,7 +49,8 @@ class Figure:
     def as_json(self) -> dict[str, object]:
         return {"label": self.label, "value": self.value, "unit": self.unit,
                 "period": self.period.as_json() if self.period else None, "doc": self.doc,
-                "line": self.line, "derived": self.derived, "check": self.check.value, "why": self.why}
+                "line": self.line, "derived": self.derived, "check": self.check.value, "why": self.why,
+                **_page(self.where)}
 
 
 @dataclass(frozen=True)
@@ -56,9 +60,20 @@ class Citation:
     doc: str
     line: int
     text: str
+    where: str = ""  # "line 102", or "page 3, line 9" for a PDF
+
+    @property
+    def place(self) -> str:
+        return self.where or f"line {self.line}"
 
     def as_json(self) -> dict[str, object]:
-        return {"doc": self.doc, "line": self.line, "text": self.text}
+        return {"doc": self.doc, "line": self.line, "text": self.text, **_page(self.where)}
+
+
+def _page(where: str) -> dict[str, object]:
+    """``{"page": 3, "page_line": 9}`` for a PDF place, nothing otherwise."""
+    m = re.match(r"page (\d+), line (\d+)", where)
+    return {"page": int(m.group(1)), "page_line": int(m.group(2))} if m else {}
 
 
 @dataclass(frozen=True)
@@ -115,6 +130,12 @@ class Answer:
     company: str = ""  # named when the index holds several releases: renderers put it first
     understood: Understood | None = None
     series: list[SeriesPoint] = field(default_factory=list)  # a figure per quarter, oldest first
+
+    def locate(self, where: Any) -> None:
+        """Name each citation's and figure's place in its release (``where(doc, line)``)."""
+        self.citations = [replace(c, where=where(c.doc, c.line)) for c in self.citations]
+        for f in self.figures:
+            f.where = where(f.doc, f.line) if f.line else ""
 
     @property
     def shown(self) -> str:

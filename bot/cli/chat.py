@@ -40,7 +40,7 @@ def handle(line: str, engine: Any, conversation: Conversation, console: Any, doc
             console.print("no sources yet: ask a question first", highlight=False, markup=False)
         else:
             for c in last.citations:
-                console.print(f"{c.doc}, line {c.line}: {c.text}", highlight=False, markup=False)
+                console.print(f"{c.doc}, {c.place}: {c.text}", highlight=False, markup=False)
         return True
     if text.startswith("/"):
         console.print(f"unknown command {text}; try /help", highlight=False, markup=False)

@@ -9,8 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import InputError, NotAReleaseError
-
-SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
+from index.reader.load import SUFFIXES as LOAD_SUFFIXES
 
 
 def add_commands(sub: Any) -> None:
@@ -22,7 +21,7 @@ def add_commands(sub: Any) -> None:
     p = sub.add_parser("index", help="add, list or remove indexed releases")
     isub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     a = isub.add_parser("add", parents=[common], help="index release files or folders")
-    a.add_argument("paths", nargs="*", help=".txt, .md or .html files, or folders of them")
+    a.add_argument("paths", nargs="*", help=".txt, .md, .html or .pdf files, or folders of them")
     a.add_argument("--sample", action="store_true", help="add the bundled sample release")
     a.add_argument("--quiet", action="store_true", help="print nothing when all goes well")
     a.add_argument("--if-empty", action="store_true", help="only when the index holds no release yet")
@@ -72,7 +71,7 @@ def release_files(paths: list[str]) -> list[tuple[Path, bool]]:
     for raw in paths:
         p = Path(raw).expanduser()
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
+            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in LOAD_SUFFIXES
                            and not f.name.startswith("."))
             if not found:
                 raise InputError(f"{p}: no .txt, .md or .html files in this folder")

@@ -18,7 +18,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("audit", help="check a release's arithmetic and narrative figures")
-    p.add_argument("file", help="a release as .txt, .md or .html")
+    p.add_argument("file", help="a release as .txt, .md, .html or .pdf")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     try:
         from bot.cli.commands import add_commands

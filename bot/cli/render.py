@@ -45,11 +45,26 @@ def figure_value(fig: Figure) -> str:
     return f"{fig.value:,.0f} {fig.unit}"
 
 
+def series_chart(answer: Answer, width: int = 40) -> list[str]:
+    """A bar per quarter of a series, scaled to the largest magnitude (a loss drawn with ``-``)."""
+    if not answer.series:
+        return []
+    top = max(abs(p.value) for p in answer.series) or 1.0
+    label_width = max(len(p.period) for p in answer.series)
+    lines = []
+    for p in answer.series:
+        bar = ("█" if p.value >= 0 else "-") * max(1, round(width * abs(p.value) / top))
+        shown = figure_value(Figure(p.period, p.value, p.unit, None, p.doc, p.line))
+        lines.append(f"  {p.period:<{label_width}} {bar} {shown}")
+    return lines
+
+
 def answer_lines(answer: Answer) -> list[tuple[str, str]]:
     """The answer as (text, style) lines: the answer, its figures with their checks, its sources."""
     lines: list[tuple[str, str]] = [(answer.shown, "bold" if answer.answerable else "")]
     if answer.understood is not None and answer.figures:
         lines.append((answer.understood.sentence(), "dim"))
+    lines += [(line, "cyan") for line in series_chart(answer)]
     if answer.figures:
         lines.append(("Figures:", "dim"))
         for fig in answer.figures:
@@ -57,12 +72,13 @@ def answer_lines(answer: Answer) -> list[tuple[str, str]]:
             when = fig.period.describe() if fig.period else ""
             kind = " (derived)" if fig.derived else ""
             why = f" ({fig.why})" if fig.why and fig.check != CheckStatus.VERIFIED else ""
+            place = fig.where or f"line {fig.line}"
             lines.append((f"  {symbol} {fig.check.value:<12} {fig.label}{kind}: {figure_value(fig)}"
-                          f"{', ' + when if when else ''} [line {fig.line}]{why}", style))
+                          f"{', ' + when if when else ''} [{place}]{why}", style))
     if answer.citations:
         lines.append(("Sources:", "dim"))
         for c in answer.citations:
-            lines.append((f"  {c.doc}, line {c.line}: {c.text[:300]}", ""))
+            lines.append((f"  {c.doc}, {c.place}: {c.text[:300]}", ""))
     return lines
 
 

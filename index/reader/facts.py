@@ -36,7 +36,11 @@ def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
     if SHARE_COUNT.search(row.label) or (SHARE_COUNT.search(text) and not PER_SHARE.search(row.label)):
         excepted = re.search(r"(?<!per )\bshare", table.scale_except, re.I)
         return "shares", note_scale or (1.0 if excepted else table.scale)
-    if PER_SHARE.search(row.label) or (PER_SHARE.search(text) and not SHARES.search(row.label)):
+    # a per-share section ("Diluted net income per share") covers its rows only while they are printed
+    # as per-share amounts are, with cents: a section heading that was never closed does not make
+    # "Free cash flow 11,217" a per-share figure
+    if PER_SHARE.search(row.label) or (PER_SHARE.search(text) and not SHARES.search(row.label)
+                                       and (cell.decimals > 0 or cell.value is None)):
         per = "ADS" if re.search(r"\bADS\b|\bADR\b", text) else "share"
         return f"{currency}/{per}", 1.0
     if RATIO.search(row.label):

@@ -9,7 +9,9 @@ from pathlib import Path
 from index.errors import BinaryInputError, EmptyInputError, InputError, TooLargeError
 
 MAX_BYTES = 20 * 1024 * 1024
-SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html"}
+SUFFIXES = {".txt": "text", ".md": "markdown", ".markdown": "markdown", ".html": "html", ".htm": "html",
+            ".pdf": "pdf"}
+MAX_PDF_PAGES = 200
 
 
 @dataclass
@@ -21,6 +23,8 @@ class Source:
     kind: str
     text: str
     sha256: str
+    # for a PDF: the (page, line on the page) of each line of ``text`` (None for a blank line)
+    pages: list[tuple[int, int] | None] | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -78,10 +82,12 @@ def load_source(path: str | Path, name: str | None = None) -> Source:
     except OSError as exc:
         raise InputError(f"{p}: cannot read ({exc.strerror})") from None
     if not data.strip():
-        raise EmptyInputError(f"{p} is empty; give a press release as text, Markdown or HTML")
+        raise EmptyInputError(f"{p} is empty; give a press release as text, Markdown, HTML or PDF")
+    if data[:1024].lstrip().startswith(b"%PDF-") or p.suffix.lower() == ".pdf":
+        return _load_pdf(p, name, data)
     if looks_binary(data):
         raise BinaryInputError(
-            f"{p} looks like a binary file, not a release; give text, Markdown or HTML"
+            f"{p} looks like a binary file, not a release; give text, Markdown, HTML or PDF"
         )
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
     return Source(
@@ -91,3 +97,14 @@ def load_source(path: str | Path, name: str | None = None) -> Source:
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
     )
+
+
+def _load_pdf(p: Path, name: str | None, data: bytes) -> Source:
+    """A PDF's printed lines, page by page, as space-aligned text (tables keep their columns), with the
+    page and line of each."""
+    from index.reader.pdf import read_pdf
+
+    pdf = read_pdf(p, max_pages=MAX_PDF_PAGES)
+    text = pdf.text()
+    return Source(path=str(p), name=name or p.stem, kind="pdf", text=text,
+                  sha256=hashlib.sha256(data).hexdigest(), pages=pdf.positions())

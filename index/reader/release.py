@@ -51,7 +51,7 @@ def read_source(source: Source) -> Document:
         meta.period = reported_period(tables)
     facts = [f for t in tables for f in facts_of(t)]
     return Document(name=source.name, path=source.path, sha256=source.sha256, lines=source.lines,
-                    metadata=meta, blocks=layout.blocks, tables=tables, facts=facts)
+                    metadata=meta, blocks=layout.blocks, tables=tables, facts=facts, pages=source.pages)
 
 
 def split_source(source: Source) -> Layout:

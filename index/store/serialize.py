@@ -39,6 +39,7 @@ def dump_document(doc: Document) -> str:
                       {str(k): [c.text, c.value, c.percent, c.bps, c.currency, c.decimals]
                        for k, c in r.cells.items()}] for r in t.rows],
         } for t in doc.tables],
+        "pages": [list(p) if p else None for p in doc.pages] if doc.pages else None,
     }
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
@@ -60,7 +61,9 @@ def load_document(text: str) -> Document:
                             rows=rows, line=t["line"],
                             scale_source=ScaleSource(t.get("scale_source", "none")),
                             scale_note=t.get("scale_note", "")))
+    pages = data.get("pages")
     doc = Document(name=data["name"], path=data["path"], sha256=data["sha256"], lines=[],
-                   metadata=meta, blocks=[Block(*b) for b in data["blocks"]], tables=tables)
+                   metadata=meta, blocks=[Block(*b) for b in data["blocks"]], tables=tables,
+                   pages=[(int(p[0]), int(p[1])) if p else None for p in pages] if pages else None)
     doc.facts = [f for t in tables for f in facts_of(t)]
     return doc

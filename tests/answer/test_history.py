@@ -86,3 +86,17 @@ def test_covering_picks_the_own_release() -> None:
     assert covering(history, parse_period("Q1 FY23"))[0] is None
     spec = parse_across("revenue for the last two quarters", False, False)
     assert spec is not None and quarters_in(history, spec) == history[-2:]
+
+
+def test_a_series_is_drawn_in_the_terminal_and_in_slack(history_pipeline) -> None:
+    import json
+
+    from bot.cli.render import answer_lines
+    from bot.slack.blocks import answer_blocks
+
+    answer = history_pipeline.ask("What was NVIDIA's revenue in each quarter of fiscal 2024?")
+    chart = [text for text, style in answer_lines(answer) if style == "cyan"]
+    assert len(chart) == 4 and chart[0].startswith("  Q1 FY24") and chart[-1].count("█") == 40
+    assert chart[0].count("█") == round(40 * 7_192 / 22_103)
+    slack = json.dumps(answer_blocks(answer), ensure_ascii=False)
+    assert "```" in slack and "Q4 FY24" in slack and "█" in slack
