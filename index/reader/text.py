@@ -92,10 +92,11 @@ def split_text(source: Source) -> Layout:
                     break
                 j += 1
             if count >= 3:
-                # column headings printed above the first row of figures belong to the table
+                # column headings printed above the first row of figures belong to the table, and so
+                # does a section label between them and that row ("REVENUE")
                 while i > skip and lines[i - 1].strip() and kinds[i - 1] == "text" and (
-                        len(lines[i - 1]) - len(lines[i - 1].lstrip()) >= 8 or RULE_RE.match(lines[i - 1])
-                        or HEADING_WORDS.search(lines[i - 1])) and len(lines[i - 1].strip()) < 120:
+                        _heading_line(lines[i - 1]) or (i - 1 > skip and _section_label(lines[i - 1])
+                                                        and _heading_line(lines[i - 2]))):
                     i -= 1
                 body = [RawLine(k + 1, lines[k], char_pieces(lines[k])) for k in range(i, last + 1)]
                 for k in range(i, last + 1):
@@ -110,6 +111,19 @@ def split_text(source: Source) -> Layout:
     blocks = _blocks(lines, kinds)
     title = meta.get("title") or next((b.text for b in blocks if b.kind == "heading"), None)
     return Layout(blocks=blocks, regions=regions, title=title, meta=meta)
+
+
+def _heading_line(line: str) -> bool:
+    """A line of column headings: indented far, a rule, or period words, and not prose."""
+    indent = len(line) - len(line.lstrip())
+    return bool(line.strip()) and len(line.strip()) < 120 and (
+        indent >= 8 or bool(RULE_RE.match(line)) or bool(HEADING_WORDS.search(line)))
+
+
+def _section_label(line: str) -> bool:
+    """A short label with no figures opening a table's first section (``REVENUE``, ``Assets:``)."""
+    t = line.strip()
+    return 0 < len(t) < 60 and not t.endswith(".") and not any(ch.isdigit() for ch in t)
 
 
 def _tab_row(text: str) -> bool:
