@@ -29,8 +29,14 @@ DURATION_WORDS = {
     "thirteen": 3, "13": 3, "twenty-six": 6, "26": 6, "thirty-nine": 9, "39": 9,
     "fifty-two": 12, "52": 12, "fifty-three": 12, "53": 12,
 }
+WEEK_WORDS = {"twelve": 12, "thirteen": 13, "sixteen": 16, "seventeen": 17, "twenty-four": 24,
+              "twenty-six": 26,
+              "thirty-six": 36, "thirty-nine": 39, "forty": 40, "fifty-two": 52, "fifty-three": 53}
+# 12-week quarters (three of them, then a 16-week one) and 13-week ones: the months they stand for
+WEEKS_AS_MONTHS = {12: 3, 13: 3, 16: 4, 17: 4, 24: 6, 26: 6, 36: 9, 39: 9, 40: 9, 52: 12, 53: 12}
 DURATION_RE = re.compile(
-    r"\b(three|six|nine|twelve|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|\d{1,2})"
+    r"\b(three|six|nine|twelve|thirteen|sixteen|seventeen|twenty-four|twenty-six|thirty-six|thirty-nine|"
+    r"forty|fifty-two|fifty-three|\d{1,2})"
     r"[- ]?(months?|weeks?)\b",
     re.I,
 )
@@ -177,7 +183,9 @@ def duration_months(text: str) -> int | None:
         if n is None and word.isdigit():
             n = int(word)
         if m.group(2).startswith("week"):
-            n = {13: 3, 26: 6, 39: 9, 52: 12, 53: 12}.get(int(word) if word.isdigit() else -1, n)
+            weeks = int(word) if word.isdigit() else WEEK_WORDS.get(word, 0)
+            # 12-, 16-, 24- and 36-week periods are quarters and halves of a 52-week retail year
+            n = WEEKS_AS_MONTHS.get(weeks, round(weeks / 4.345)) if weeks else n
         if n is not None:
             found.append((m.start(), n))
     for m in re.finditer(r"\bquarter\b", low):

@@ -8,6 +8,7 @@ import re
 from index.document import Block
 from index.reader.layout import HEADING_WORDS, RULE_RE, Layout, RawLine, Region, cell_pieces, char_pieces
 from index.reader.load import Source
+from index.reader.periods import DATE_RE, YEAR_RE
 
 
 def _is_aligned(text: str) -> bool:
@@ -114,10 +115,12 @@ def split_text(source: Source) -> Layout:
 
 
 def _heading_line(line: str) -> bool:
-    """A line of column headings: indented far, a rule, or period words, and not prose."""
+    """A line of column headings: indented far, a rule, period words or two dates or years side by
+    side (``(In Millions)   Dec 31, 2022  Dec 25, 2021``), and not prose."""
     indent = len(line) - len(line.lstrip())
-    return bool(line.strip()) and len(line.strip()) < 120 and (
-        indent >= 8 or bool(RULE_RE.match(line)) or bool(HEADING_WORDS.search(line)))
+    dated = len(DATE_RE.findall(line)) >= 2 or len(YEAR_RE.findall(line)) >= 2
+    return bool(line.strip()) and (len(line.strip()) < 120 or dated) and (
+        indent >= 8 or bool(RULE_RE.match(line)) or bool(HEADING_WORDS.search(line)) or dated)
 
 
 def _section_label(line: str) -> bool:
