@@ -188,7 +188,7 @@ def duration_months(text: str) -> int | None:
             n = WEEKS_AS_MONTHS.get(weeks, round(weeks / 4.345)) if weeks else n
         if n is not None:
             found.append((m.start(), n))
-    for m in re.finditer(r"\bquarter\b", low):
+    for m in re.finditer(r"\bquarters?\b", low):
         found.append((m.start(), 3))
     for m in QUARTER_CODE_RE.finditer(text):
         found.append((m.start(), 3))
