@@ -80,7 +80,7 @@ def _other_company(question: str, releases: list[Any], store: Any) -> str:
         if all(w.lower() in known or w.lower() in MONTHS or w.isupper() and len(w) <= 4 and
                _is_known_code(w) for w in words):
             continue
-        if any(_mentions(w.lower(), r.company, r.name) for r in releases for w in words):
+        if any(_mentions(" ".join(words).lower(), r.company, r.name) for r in releases):
             continue
         return name
     return ""
@@ -134,11 +134,17 @@ GENERIC_NAME_WORDS = {"inc", "corp", "corporation", "holding", "holdings", "ltd"
 def _mentions(low: str, company: str, name: str) -> bool:
     """Whether a question names a release's company: the first two distinctive words of its name as
     the release prints it, or of the release's file name (``capstone-turbine-q1-fy2008``)."""
-    words = [w for w in re.findall(r"[a-z]+", (company or "").lower())
+    low = _plain(low)  # McDonald's, McDonalds, NVIDIA's
+    words = [w for w in re.findall(r"[a-z]+", _plain((company or "").lower()))
              if len(w) > 2 and w not in GENERIC_NAME_WORDS][:2]
     words += [w for w in re.findall(r"[a-z]+", name.lower().split("_")[0].split("-q")[0])
               if len(w) > 2 and w not in GENERIC_NAME_WORDS][:2]
-    return any(re.search(rf"\b{re.escape(w)}\b", low) for w in words)
+    return any(re.search(rf"\b{re.escape(w.removesuffix('s'))}s?\b", low) for w in words)
+
+
+def _plain(text: str) -> str:
+    """Possessives and apostrophes out: ``mcdonald's`` → ``mcdonald``, ``nvidia's`` → ``nvidia``."""
+    return re.sub(r"['’]", "", re.sub(r"['’]s\b", "", text))
 
 
 def company_words(store: Any) -> set[str]:

@@ -35,6 +35,11 @@ FORWARD_RE = re.compile(r"\b(outlook|expect(s|ed)?|anticipate[sd]?|guidance|will
 FISCAL_CODE_RE = re.compile(r"\bQ([1-4])\s*(?:FY|fiscal\s*)(\d{2,4})\b", re.I)
 
 
+# "McDonald's Corporation today announced": a legal name in the dateline or first paragraph
+LEGAL_NAME_RE = re.compile(r"\b((?:[A-Z][\w'’&.-]*\s){0,3}[A-Z][\w'’&.-]*),? (?:Inc\.|Corporation|Corp\.|"
+                           r"Company|Co\.|Ltd\.|plc|N\.V\.)(?= today| announced| reported|,)")
+
+
 def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
     """What the release says about itself, from its title, dateline and statements."""
     meta = Metadata()
@@ -44,6 +49,11 @@ def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
     m = COMPANY_RE.match(title) or next((COMPANY_RE.match(t) for t in texts if COMPANY_RE.match(t)), None)
     if m:
         meta.company = re.sub(r"[(®™].*$", "", m.group(1)).strip(" ,")
+        meta.company = re.sub(r"^(?:news release|press release|exhibit [\d.]+)\s*", "", meta.company,
+                              flags=re.I)
+    if not meta.company or re.match(r"(?i)exhibit\b", meta.company):
+        named = LEGAL_NAME_RE.search(head)
+        meta.company = named.group(1) if named else meta.company
     t = TICKER_RE.search(head)
     if t:
         meta.exchange, meta.ticker = t.group(1).upper(), t.group(2)
