@@ -140,9 +140,16 @@ def cmd_index_list(args: argparse.Namespace) -> int:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("release", "company", "period", "facts", "chunks")
+    from bot.answer.scope import company_of
+
+    table = Table("company", "release", "period", "facts", "chunks")
+    by_company: dict[str, list[Any]] = {}
     for r in rows:
-        table.add_row(r.name, r.company, r.period, str(r.facts), str(r.chunks))
+        by_company.setdefault(company_of(r), []).append(r)
+    for company, releases in sorted(by_company.items()):
+        # each company once, then its releases
+        for n, r in enumerate(sorted(releases, key=lambda x: x.name)):
+            table.add_row(company if n == 0 else "", r.name, r.period, str(r.facts), str(r.chunks))
     Console().print(table)
     return 0
 
