@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -49,6 +50,12 @@ def add_commands(sub: Any) -> None:
     s.add_argument("--port", type=int, default=3000, help="HTTP port (default 3000)")
     s.add_argument("--host", default="127.0.0.1", help="HTTP address to listen on (default 127.0.0.1)")
     s.set_defaults(handler=cmd_slack)
+
+    sh = sub.add_parser("show", parents=[common], help="print an indexed release around a cited line")
+    sh.add_argument("doc", help="the release's name as 'index list' shows it")
+    sh.add_argument("--line", type=int, default=None, help="the cited line (default: the top)")
+    sh.add_argument("--context", type=int, default=6, help="lines before and after (default 6)")
+    sh.set_defaults(handler=cmd_show)
 
     e = sub.add_parser("eval", parents=[common], help="run a gold question set")
     e.add_argument("gold", help="a .jsonl gold set (format: tests/data/eval/README.md)")
@@ -197,6 +204,34 @@ def cmd_eval(args: argparse.Namespace) -> int:
             print(f"MISS {o.id} ({o.verdict.value}): {o.question}\n     {o.why}{said}")
     print(report.summary())
     return 1 if report.accuracy < args.fail_under else 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    """``pressbot show DOC [--line N]``: the release's text (a PDF's text rendering, an HTML page without
+    its tags) around a cited line, each line with its number (and page, for a PDF)."""
+    from bot.build import build_store
+    from index.reader.load import load_source
+
+    doc = build_store(_settings(args)).document(args.doc)
+    if not Path(doc.path).is_file():
+        raise InputError(f"{doc.path}: the release file is no longer there; 'show' reads it again "
+                         "(index it from its new place)")
+    source = load_source(doc.path, doc.name)
+    lines = source.lines
+    if args.line is not None and not 1 <= args.line <= len(lines):
+        raise InputError(f"{doc.name} has {len(lines):,} lines; give --line between 1 and {len(lines):,}")
+    centre = args.line or 1
+    first, last = max(1, centre - args.context), min(len(lines), centre + args.context if args.line else 40)
+    for n in range(first, last + 1):
+        text = lines[n - 1]
+        if source.kind == "html":
+            text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
+        page = ""
+        if source.pages and source.pages[n - 1]:
+            page = f"p{source.pages[n - 1][0]}:{source.pages[n - 1][1]:<3} "  # type: ignore[index]
+        mark = ">" if n == args.line else " "
+        print(f"{mark}{n:>6} {page}{text}")
+    return 0
 
 
 def cmd_slack(args: argparse.Namespace) -> int:

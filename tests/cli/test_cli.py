@@ -111,3 +111,21 @@ def test_folder_skips_files_that_are_not_releases(cli, capsys, tmp_path: Path) -
     captured = capsys.readouterr()
     assert "added     capstone" in captured.out and "skipped" in captured.err
     assert cli("index", "add", str(folder / "README.md")) != 0  # named explicitly, it is an error
+
+
+def test_show_prints_the_release_around_a_line(cli, capsys) -> None:
+    assert cli("index", "add", str(SAMPLE)) == 0
+    capsys.readouterr()
+    assert cli("show", "capstone-turbine-q1-fy2008", "--line", "102", "--context", "1") == 0
+    out = capsys.readouterr().out.splitlines()
+    assert len(out) == 3 and out[1].startswith(">   102") and "Gross loss" in out[1]
+    assert cli("show", "capstone-turbine-q1-fy2008", "--line", "99999") == 2
+    assert "give --line between 1 and" in capsys.readouterr().err
+
+
+def test_show_a_pdf_names_pages(cli, capsys) -> None:
+    pdf = DATA / "pdf" / "costco_2023q1_earnings.pdf"
+    assert cli("index", "add", str(pdf)) == 0
+    capsys.readouterr()
+    assert cli("show", "costco_2023q1_earnings", "--line", "5", "--context", "0") == 0
+    assert capsys.readouterr().out.startswith(">     5 p1:")
