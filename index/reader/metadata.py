@@ -14,6 +14,7 @@ from index.reader.periods import (
     ORDINAL_WORDS,
     ORDINALS,
     Period,
+    add_months,
     calendar_quarter_end,
     find_date,
     fiscal_quarter_end,
@@ -28,8 +29,11 @@ TICKER_RE = re.compile(
     r"[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)\s*:\s*([A-Z][A-Z0-9.]{0,6})\)")
 COMPANY_RE = re.compile(r"^(.*?)\s+(?:Reports|Announces|Reported|Posts|Delivers|Releases|Provides)\b")
 FISCAL_RE = re.compile(
-    r"\b(" + ORDINAL_WORDS + r")\s+quarter\s+(?:and\s+(?:full\s+)?(?:fiscal\s+)?(?:year\s+)?)?(?:of\s+)?"
+    r"\b(" + ORDINAL_WORDS + r")[\s-]+quarter\s+(?:and\s+(?:full[\s-]+)?(?:fiscal\s+)?(?:year\s+)?)?"
+    r"(?:of\s+)?"
     r"(?:fiscal\s+(?:year\s+)?)?(\d{4})", re.I)
+BARE_QUARTER_RE = re.compile(r"\b(" + ORDINAL_WORDS + r")[\s-]+quarter\b(?!\s+(?:of\s+)?(?:fiscal\s+)?\d)",
+                             re.I)
 # a sentence about the future names the quarter guided to, not the one reported
 FORWARD_RE = re.compile(r"\b(outlook|expect(s|ed)?|anticipate[sd]?|guidance|will be|forecast)\b", re.I)
 FISCAL_CODE_RE = re.compile(r"\bQ([1-4])\s*(?:FY|fiscal\s*)(\d{2,4})\b", re.I)
@@ -77,9 +81,16 @@ def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
         meta.fiscal_label = f"{f.group(1).lower()} quarter of {fiscal}{f.group(2)}"
     else:
         code = FISCAL_CODE_RE.search(reported)
+        bare = BARE_QUARTER_RE.search(reported)
         if code:
             year = full_year(code.group(2))
             meta.fiscal_label = f"{ORDINAL_NAMES[int(code.group(1))]} quarter of fiscal {year}"
+        elif bare and meta.period and meta.period.months == 3:
+            # "Reports Record Second Quarter Results" with a quarter ended December 31, 2024: the
+            # fiscal year is the one that ends 3 x (4 - 2) months later, in June 2025
+            quarter = ORDINALS[bare.group(1).lower()]
+            year_end = add_months(meta.period.end, 3 * (4 - quarter))
+            meta.fiscal_label = f"{ORDINAL_NAMES[quarter]} quarter of fiscal {year_end.year}"
     return meta
 
 
