@@ -23,6 +23,7 @@ class Concept:
     name: str
     asked: tuple[str, ...]
     printed: tuple[str, ...]
+    narrative: str = ""  # answered from the narrative: who (a person), where (a place), when (a time)
 
     @property
     def alternatives(self) -> tuple[tuple[str, ...], ...]:
@@ -43,6 +44,10 @@ class Lexicon:
     phrases: tuple[tuple[re.Pattern[str], Concept], ...]  # asked phrases, longest first
     abbreviation_re: re.Pattern[str]
 
+    def concepts_in(self, text: str) -> list[Concept]:
+        """The concepts a text names."""
+        return [c for pattern, c in self.phrases if pattern.search(text)]
+
     def spell_out(self, text: str) -> str:
         """Abbreviations in a question spelled out: ``Q1 rev?`` → ``Q1 revenue?``."""
         return self.abbreviation_re.sub(lambda m: self.abbreviations[m.group(0).lower()], text)
@@ -58,8 +63,8 @@ def lexicon() -> Lexicon:
     """The lexicon, loaded once; ``ConfigError`` when the file is malformed."""
     try:
         data = tomllib.loads(FILE.read_text(encoding="utf-8"))
-        concepts = tuple(Concept(str(c["name"]), tuple(map(str, c["asked"])), tuple(map(str, c["printed"])))
-                         for c in data["concept"])
+        concepts = tuple(Concept(str(c["name"]), tuple(map(str, c["asked"])), tuple(map(str, c["printed"])),
+                                 str(c.get("narrative", ""))) for c in data["concept"])
         words = data["words"]
         abbreviations = {str(k).lower(): str(v) for k, v in data["abbreviations"].items()}
         filler = frozenset(str(w) for w in words["filler"])

@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from bot.answer.compose import compose_change, compose_ratio, compose_share, compose_value, period_missing
+from bot.answer.compose import (
+    RATIO_PARTS,
+    compose_change,
+    compose_ratio,
+    compose_share,
+    compose_value,
+    period_missing,
+)
 from bot.answer.history import (
     Across,
     AcrossSpec,
@@ -236,8 +243,11 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
     if q.kind == QueryKind.RATIO:
         for d in docs:
             terms = content_terms(q.ratio or "") + q.terms
+            # a printed margin or rate is a percentage; a row of the same name in dollars (Intel's
+            # "Gross margin") is what the ratio is computed from, not the ratio
+            as_percent = RATIO_PARTS.get(q.ratio or "", ((), (), ""))[2] == "%"
             printed = [m for m in match_rows(d, terms, turn.ignore)
-                       if any(f.unit == "percent" for f in m.facts) or not m.extra]
+                       if any(f.unit == "percent" for f in m.facts) or (not m.extra and not as_percent)]
             answer = None
             for m in printed[:6]:
                 answer = compose_value(d, q, m)
@@ -492,6 +502,13 @@ def unit_fits(q: Query, unit: str) -> bool:
     never money for "how many"."""
     if re.match(r"\s*how many\b", q.text, re.I) and is_money(unit):
         return False
+    rate = re.search(r"%|\bpercent(age)?\b|\bmargin\b|\brate\b", q.text, re.I)
+    if q.kind == QueryKind.VALUE and re.search(r"%|\bpercent(age)?\b|\brate\b", q.text, re.I) and \
+            unit not in ("percent", "ratio"):
+        return False  # a percentage asked, an amount given
+    if q.kind == QueryKind.VALUE and not rate and unit == "percent" and not re.search(
+            r"\b(growth|change|grow|increase|decrease|margin|comparable|comp)\b", q.text, re.I):
+        return False  # an amount asked, a percentage given
     per_share = asks_per_share(q.text)
     if per_share is True:
         return "/" in unit

@@ -255,12 +255,20 @@ EXCLUDED_RE = re.compile(r"\b(?:prior to|excluding|exclusive of|other than|befor
                          r"of)\s+((?:[a-z&-]+\s?){1,4})", re.I)
 
 
+DEFINITION_RE = re.compile(r"\([^)]*\)|,?\s*\b(?:i\.e\.|e\.g\.|that is|namely)[^?]*", re.I)
+
+
 def parse_question(text: str) -> Query:
     """Understand a question."""
     t = text.strip()
     excluded = frozenset(stem(w) for m in EXCLUDED_RE.finditer(t)
                          for w in re.findall(r"[a-z&]+", m.group(1).lower()) if w not in lexicon().filler)
     t_terms = EXCLUDED_RE.sub(" ", t)
+    # a definition the question gives in passing ("(revenue less cost of goods sold)", "i.e. ...") names
+    # how to compute the item, not the item
+    core = DEFINITION_RE.sub(" ", t_terms)
+    if content_terms(core):
+        t_terms = core
     low = t.lower()
     period = parse_period(t)
     terms = content_terms(t_terms)
@@ -271,6 +279,10 @@ def parse_question(text: str) -> Query:
         narrative = word if word in ("why", "when", "where", "who") else "why"
     elif re.search(r"\b(what time|what date|which day)\b", low):
         narrative = "when"
+    elif not re.search(r"\b(how (much|many)|what (was|were|is|are) the (amount|number))\b", low):
+        # "EVI CEO?", "Capstone HQ?", "Conf call time?": a person, place or time is in the narrative
+        roles = {c.narrative for c in lexicon().concepts_in(lexicon().spell_out(t)) if c.narrative}
+        narrative = next(iter(roles)) if len(roles) == 1 else None
     ratio = next((name for name, rx in RATIOS.items() if rx.search(t)), None)
     kind: QueryKind
     if narrative:

@@ -243,6 +243,9 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
             return calendar_quarter_end(q, y), 3
         if spec.fiscal_year is not None:
             fq = fiscal_quarter(doc.metadata)
+            if fq and cur is not None and spec.months in (6, 9):
+                # "the first half of fiscal 2025": year to date at the end of its second quarter
+                return fiscal_quarter_end(cur.end, fq, spec.months // 3, spec.fiscal_year), spec.months
             if fq and cur is not None:
                 return fiscal_year_end(cur.end, fq, spec.fiscal_year), spec.months or 12
             return None, spec.months or 12
