@@ -288,7 +288,8 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
         instants = [f for f in pool if f.period and f.period.months == 0]
         if instants and months in (3, None):
             return instants[0]
-        if spec.relative != "current":
+        if spec.relative != "current" or spec.months is not None:
+            # a length the question names ("the quarter", "six months") is never another length's figure
             return None
     cur = current_period(doc)
     want = cur.months if cur else 3
