@@ -32,6 +32,13 @@ class FiscalQuarter:
         return f"Q{self.quarter} FY{self.year % 100:02d}"
 
     @property
+    def next(self) -> FiscalQuarter:
+        """The quarter after this one (the one its release's outlook is for)."""
+        if self.quarter == 4:
+            return FiscalQuarter(self.year + 1, 1)
+        return FiscalQuarter(self.year, self.quarter + 1)
+
+    @property
     def words(self) -> str:
         """``the third quarter of fiscal 2024``."""
         return f"the {ORDINAL_NAMES[self.quarter]} quarter of fiscal {self.year}"
@@ -106,6 +113,11 @@ def replace(spec: PeriodSpec, **changes: Any) -> PeriodSpec:
     from dataclasses import replace as dc_replace
 
     return dc_replace(spec, **changes)
+
+
+def guided(history: list[Filing]) -> list[Filing]:
+    """The releases as the quarters their outlooks are for (each release guides to the next quarter)."""
+    return [Filing(f.name, f.end, f.quarter.next if f.quarter else None) for f in history]
 
 
 def coverage(history: list[Filing]) -> str:

@@ -26,9 +26,11 @@ from bot.answer.history import (
     Across,
     AcrossSpec,
     Filing,
+    FiscalQuarter,
     coverage,
     covering,
     filings,
+    guided,
     one_company,
     parse_across,
     quarters_in,
@@ -45,6 +47,7 @@ from bot.checks.status import CheckStatus
 from index.document import Document
 from index.errors import QuestionError
 from index.reader.claims import Claim, clause_of, find_claims
+from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import is_money
 from index.reader.words import stem, stems
 from index.store.chunks import Chunk
@@ -374,6 +377,8 @@ def compose_across(turn: Turn, tools: Tools) -> Answer:
                  asked.end.isoformat() if asked.end else "that period")
         return Answer(q.text, render("period_not_covered", company=company, coverage=coverage(history),
                                      asked=words), False)
+    if OUTLOOK_Q.search(q.text):
+        history = guided(history)  # an outlook series is labelled by the quarters guided to
     span = quarters_in(history, spec) if spec.kind != Across.CHANGE else [
         f for end in spec.quarters for f in history if f.quarter == end]
     if not span or (spec.kind == Across.CHANGE and len(span) != 2):
@@ -526,7 +531,11 @@ def _stated(turn: Turn, docs: list[Document]) -> bool:
             shown = amount(claim.value, claim.currency or "USD") if claim.kind == "money" else claim.text
             fig = Figure(asked_words(turn.q, turn.ignore), claim.value, claim.currency or "count",
                          None, d.name, claim.line, derived=False)
-            text = render("narrative_figure", period=release_period(d), amount=shown, sentence=sentence)
+            period = release_period(d)
+            fq = fiscal_quarter(d.metadata)
+            if OUTLOOK_Q.search(turn.q.text) and FUTURE_RE.search(sentence) and fq:
+                period += f", for {FiscalQuarter(fq[1], fq[0]).next.words}"
+            text = render("narrative_figure", period=period, amount=shown, sentence=sentence)
             turn.answer = Answer(turn.q.text, text,
                                  True, [fig], [Citation(d.name, claim.line, sentence)], d.name)
             turn.stated, turn.quote = (fig, claim), False

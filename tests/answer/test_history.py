@@ -32,7 +32,7 @@ def test_history_gold_set(history_pipeline) -> None:
     report = run_gold(history_pipeline.ask, load_gold(GOLD))
     misses = [f"{o.id}: {o.why}" for o in report.outcomes if not o.ok]
     assert report.count(Verdict.WRONG_VERIFIED) == 0, misses
-    assert report.accuracy >= 94.0, misses
+    assert report.accuracy >= 95.0, misses  # measured 2026-11-29: 57 of 57
 
 
 def test_a_series_carries_its_points_and_checks(history_pipeline) -> None:
