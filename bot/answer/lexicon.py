@@ -24,6 +24,7 @@ class Concept:
     asked: tuple[str, ...]
     printed: tuple[str, ...]
     narrative: str = ""  # answered from the narrative: who (a person), where (a place), when (a time)
+    counted: bool = False  # a plain count ("95,492 employees"), not an amount
 
     @property
     def alternatives(self) -> tuple[tuple[str, ...], ...]:
@@ -64,7 +65,8 @@ def lexicon() -> Lexicon:
     try:
         data = tomllib.loads(FILE.read_text(encoding="utf-8"))
         concepts = tuple(Concept(str(c["name"]), tuple(map(str, c["asked"])), tuple(map(str, c["printed"])),
-                                 str(c.get("narrative", ""))) for c in data["concept"])
+                                 str(c.get("narrative", "")), bool(c.get("counted", False)))
+                         for c in data["concept"])
         words = data["words"]
         abbreviations = {str(k).lower(): str(v) for k, v in data["abbreviations"].items()}
         filler = frozenset(str(w) for w in words["filler"])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.answer.lexicon import lexicon
 from bot.answer.question import Query, Term
 from bot.answer.select import matches
 from index.document import Document
@@ -92,7 +93,8 @@ def find_stated_figure(doc: Document, q: Query, ignore: set[str]) -> tuple[Claim
     required = _required(q.terms, ignore)
     if not required:
         return None
-    counting = bool(re.match(r"\s*how many\b", q.text, re.I))
+    counting = bool(re.match(r"\s*how many\b", q.text, re.I)) or any(
+        c.counted for c in lexicon().concepts_in(lexicon().spell_out(q.text)))
     rates = bool(re.search(r"%|percent|growth|margin|\brate\b|change", q.text, re.I))
     best: tuple[tuple[int, int], Claim, str] | None = None
     for b in doc.blocks:

@@ -283,13 +283,14 @@ def parse_question(text: str) -> Query:
         # "EVI CEO?", "Capstone HQ?", "Conf call time?": a person, place or time is in the narrative
         roles = {c.narrative for c in lexicon().concepts_in(lexicon().spell_out(t)) if c.narrative}
         narrative = next(iter(roles)) if len(roles) == 1 else None
-    ratio = next((name for name, rx in RATIOS.items() if rx.search(t)), None)
+    spelled = lexicon().spell_out(t_terms)  # "Op margin" is asked as "operating margin"
+    ratio = next((name for name, rx in RATIOS.items() if rx.search(spelled)), None)
     kind: QueryKind
     if narrative:
         kind = QueryKind.NARRATIVE
-    elif SHARE_OF_REVENUE_RE.search(t):
+    elif SHARE_OF_REVENUE_RE.search(spelled):
         kind = QueryKind.SHARE_OF_REVENUE
-    elif PERCENT_RE.search(t):
+    elif PERCENT_RE.search(spelled):
         kind = QueryKind.PERCENT_CHANGE
     elif CHANGE_RE.search(t) or (DURING_RE.search(t) and re.search(
             r"\b(increase|decrease|decline|grow|fall|rise|drop|change)", low)) or (
@@ -300,9 +301,9 @@ def parse_question(text: str) -> Query:
     else:
         kind = QueryKind.VALUE
     if kind == QueryKind.SHARE_OF_REVENUE:
-        terms = tuple(w for w in content_terms(SHARE_OF_REVENUE_RE.sub(" ", t)))
+        terms = tuple(w for w in content_terms(SHARE_OF_REVENUE_RE.sub(" ", spelled)))
     if ratio and (kind == QueryKind.RATIO or kind.is_change):
-        terms = content_terms(RATIOS[ratio].sub(" ", t))
+        terms = content_terms(RATIOS[ratio].sub(" ", spelled))
     if kind.is_change:
         terms = tuple(x for x in terms if x not in CHANGE_WORDS)
         compared = COMPARISON_RE.search(lexicon().spell_out(t))
