@@ -33,6 +33,7 @@ FIELDS: dict[str, set[str]] = {
                       "quarter"},
     "period_not_covered": {"company", "coverage", "asked"},
     "which_company": {"companies"},
+    "rival": {"label", "amount"},
     "llm_system": set(),
     "llm_user": {"question", "context"},
 }

@@ -40,7 +40,16 @@ from bot.answer.question import PeriodSpec, Query, QueryKind, content_terms, par
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure, SeriesPoint, Understood
 from bot.answer.retrieve import Retriever
 from bot.answer.scope import Scope, company_words, scope
-from bot.answer.select import SOFT_STEMS, asks_per_share, best_row, match_rows, matches, usable_terms
+from bot.answer.select import (
+    SOFT_STEMS,
+    asks_per_share,
+    best_row,
+    match_rows,
+    matches,
+    pick_fact,
+    rival_row,
+    usable_terms,
+)
 from bot.answer.wording import amount
 from bot.checks.answers import CONFIDENT, CheckerCache
 from bot.checks.status import CheckStatus
@@ -109,6 +118,7 @@ class Turn:
     dropped: list[str] = field(default_factory=list)  # select: question words no release prints
     history: list[Filing] = field(default_factory=list)  # select: one company's releases, oldest first
     across: AcrossSpec | None = None                # select: a question over several quarters
+    rival: Any = None                               # select: another row that fits about as well
 
     @property
     def q(self) -> Query:
@@ -178,7 +188,9 @@ def select(turn: Turn, tools: Tools) -> Turn:
     if turn.dropped:
         turn.query = replace(turn.q, terms=terms, has_metric=bool(terms) or turn.q.ratio is not None)
     if turn.q.kind not in (QueryKind.NARRATIVE, QueryKind.RATIO):
-        turn.row = best_row(turn.q, docs, turn.ignore, {(c.doc, c.line): s for c, s in turn.hits})
+        retrieval = {(c.doc, c.line): s for c, s in turn.hits}
+        turn.row = best_row(turn.q, docs, turn.ignore, retrieval)
+        turn.rival = rival_row(turn.q, docs, turn.ignore, retrieval)
     return turn
 
 
@@ -279,6 +291,12 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             turn.answer = answer
             if answer.figures and not unit_fits(q, answer.figures[0].unit):
                 turn.confidence = 0.0
+            if turn.rival is not None and answer.figures:
+                # two rows fit about equally: give both, and do not vouch for either
+                other = pick_fact(d, turn.rival.facts, q.period)
+                if other is not None:
+                    shown = amount(other.value, other.unit, other.scale, other.label)
+                    answer.text += " " + render("rival", label=turn.rival.label, amount=shown)
         elif answer is not None:
             return turn
         else:
@@ -299,6 +317,9 @@ def check(turn: Turn, tools: Tools) -> Turn:
     confidence = answer.understood.confidence if answer.understood else 1.0
     for fig in answer.figures:
         fig.check, fig.why = checker.check_figure(fig, confidence)
+    if turn.rival is not None and answer.figures and answer.figures[0].check == CheckStatus.VERIFIED:
+        answer.figures[0].check = CheckStatus.UNVERIFIABLE
+        answer.figures[0].why = f"another row fits the question about as well: {turn.rival.label}"
     if turn.stated is not None:
         fig, claim = turn.stated
         if answer.figures and answer.figures[0] is fig:

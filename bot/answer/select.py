@@ -55,6 +55,7 @@ class RowWeights:
     loss_label: float = 0.5        # "loss" in the label when the question asks about a loss
     has_period: float = 2.0        # the row has a figure for the period asked
     instant_asked: float = 0.5     # that figure is a balance at a date, and a date was asked
+    tie: float = 0.25              # two rows this close fit the question about equally
 
 
 WEIGHTS = RowWeights()
@@ -339,8 +340,33 @@ def best_row(query: Query, docs: list[Document], ignore: set[str],
     """The row that best answers a value, change or share question, over the releases in scope:
     its words' fit (``match_rows``), plus its retrieval score, a loss label when a loss is asked,
     and whether it has a figure for the period asked."""
+    ranked = rank_rows(query, docs, ignore, retrieval)
+    return (ranked[0][1], ranked[0][2]) if ranked else None
+
+
+def rival_row(query: Query, docs: list[Document], ignore: set[str],
+              retrieval: dict[tuple[str, int], float]) -> RowMatch | None:
+    """Another row that fits the question about as well as the best one (a different line item with
+    a figure for the period, scoring within ``WEIGHTS.tie`` of it): the answer is then not sure."""
+    ranked = rank_rows(query, docs, ignore, retrieval)
+    if len(ranked) < 2:
+        return None
+    (top, d, best), (score, d2, other) = ranked[0], ranked[1]
+    same_item = best.label.lower() in other.label.lower() or other.label.lower() in best.label.lower()
+    if top - score > WEIGHTS.tie or same_item or d2 is not d:
+        return None
+    if pick_fact(d, other.facts, query.period) is None:
+        return None
+    if best.facts and other.facts and {f.value for f in best.facts} == {f.value for f in other.facts}:
+        return None  # the same figures printed twice
+    return other
+
+
+def rank_rows(query: Query, docs: list[Document], ignore: set[str],
+              retrieval: dict[tuple[str, int], float]) -> list[tuple[float, Document, RowMatch]]:
+    """Candidate rows with their scores, best first."""
     w = WEIGHTS
-    best: tuple[float, Document, RowMatch] | None = None
+    out: list[tuple[float, Document, RowMatch]] = []
     for d in docs:
         rows = [m for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text))
                 if not (query.excluded & stems(m.label))]
@@ -353,6 +379,6 @@ def best_row(query: Query, docs: list[Document], ignore: set[str],
                 bonus += w.has_period
                 if query.period.instant and picked.period and picked.period.months == 0:
                     bonus += w.instant_asked
-            if best is None or m.score + bonus > best[0]:
-                best = (m.score + bonus, d, m)
-    return (best[1], best[2]) if best else None
+            out.append((m.score + bonus, d, m))
+    out.sort(key=lambda x: -x[0])
+    return out

@@ -156,3 +156,9 @@ def test_period_named_in_the_question_scopes_it(corpus_engine) -> None:
     assert a.doc == "capstone-turbine-q1-fy2008" and a.figures[0].value == 5_615_000
     b = corpus_engine.ask("What were total assets at July 28, 2024?")
     assert b.doc == "nvidia_fy2025-q2"
+
+
+def test_two_rows_that_fit_about_equally_are_both_given_and_neither_verified(engine) -> None:
+    a = engine.ask("What did the company end up with after all costs and taxes in the quarter?")
+    assert "The release also reports" in a.text and "say which you mean" in a.text
+    assert a.figures[0].check == "unverifiable" and "fits the question about as well" in a.figures[0].why
