@@ -43,10 +43,10 @@ from bot.answer.scope import Scope, company_words, scope
 from bot.answer.select import (
     SOFT_STEMS,
     asks_per_share,
-    best_row,
     match_rows,
     matches,
     pick_fact,
+    rank_rows,
     rival_row,
     usable_terms,
 )
@@ -188,9 +188,9 @@ def select(turn: Turn, tools: Tools) -> Turn:
     if turn.dropped:
         turn.query = replace(turn.q, terms=terms, has_metric=bool(terms) or turn.q.ratio is not None)
     if turn.q.kind not in (QueryKind.NARRATIVE, QueryKind.RATIO):
-        retrieval = {(c.doc, c.line): s for c, s in turn.hits}
-        turn.row = best_row(turn.q, docs, turn.ignore, retrieval)
-        turn.rival = rival_row(turn.q, docs, turn.ignore, retrieval)
+        ranked = rank_rows(turn.q, docs, turn.ignore, {(c.doc, c.line): s for c, s in turn.hits})
+        turn.row = (ranked[0][1], ranked[0][2]) if ranked else None
+        turn.rival = rival_row(turn.q, ranked)
     return turn
 
 

@@ -344,11 +344,9 @@ def best_row(query: Query, docs: list[Document], ignore: set[str],
     return (ranked[0][1], ranked[0][2]) if ranked else None
 
 
-def rival_row(query: Query, docs: list[Document], ignore: set[str],
-              retrieval: dict[tuple[str, int], float]) -> RowMatch | None:
+def rival_row(query: Query, ranked: list[tuple[float, Document, RowMatch]]) -> RowMatch | None:
     """Another row that fits the question about as well as the best one (a different line item with
     a figure for the period, scoring within ``WEIGHTS.tie`` of it): the answer is then not sure."""
-    ranked = rank_rows(query, docs, ignore, retrieval)
     if len(ranked) < 2:
         return None
     (top, d, best), (score, d2, other) = ranked[0], ranked[1]
