@@ -34,6 +34,7 @@ FIELDS: dict[str, set[str]] = {
     "period_not_covered": {"company", "coverage", "asked"},
     "which_company": {"companies"},
     "rival": {"label", "amount"},
+    "nearest": {"label", "amount", "period"},
     "llm_system": set(),
     "llm_user": {"question", "context"},
 }

@@ -97,6 +97,10 @@ def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
             re.search(r"income|profit|earnings", f.label, re.I):
         text = render("value_sign_note", asked="a loss", reported=f"{label.lower()}", label=label,
                       verb=verb(label), amount=text_amount, period=period, comparison=comparison)
+    elif q.wants_profit and not q.wants_loss and re.search(r"\bloss|deficit", f.label, re.I) and \
+            not re.search(r"income|profit|earnings", f.label, re.I):
+        text = render("value_sign_note", asked="a profit", reported=f"{label.lower()}", label=label,
+                      verb=verb(label), amount=text_amount, period=period, comparison=comparison)
     else:
         text = render("value", label=label, verb=verb(label), amount=text_amount, share=share, period=period,
                       comparison=comparison)

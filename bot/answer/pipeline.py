@@ -595,7 +595,29 @@ def not_stated(query: Query, doc: Document | None) -> Answer:
     what = f": nothing in it mentions {', '.join(dict.fromkeys(missing))}" if missing else ""
     text = render("not_stated", what=what)
     assert text.startswith(NOT_STATED)
+    near = nearest_row(query, doc) if doc is not None else None
+    if near is not None:
+        text += " " + near
     return Answer(query.text, text, False, [], [], doc.name if doc else "")
+
+
+def nearest_row(query: Query, doc: Document) -> str | None:
+    """``The nearest it reports is Gross profit: $27.5 million (...).``: the row that carries the most
+    of the asked words, named but never given as the answer."""
+    wanted = {w for t in query.terms for alt in t for w in alt} - SOFT_STEMS
+    best: tuple[int, Any] | None = None
+    for f in doc.facts:
+        if f.period is None or f.column_index < 0 or doc.metadata.period is None or \
+                f.period.end != doc.metadata.period.end:
+            continue
+        hits = len(wanted & stems(f.label))
+        if hits and (best is None or hits > best[0]):
+            best = (hits, f)
+    if best is None:
+        return None
+    f = best[1]
+    return render("nearest", label=f.label, amount=amount(f.value, f.unit, f.scale, f.label),
+                  period=f.period.describe() if f.period else "")
 
 
 def _bound(step: Callable[[Turn, Tools], Turn], tools: Tools) -> Callable[[Turn], Turn]:

@@ -162,3 +162,14 @@ def test_two_rows_that_fit_about_equally_are_both_given_and_neither_verified(eng
     a = engine.ask("What did the company end up with after all costs and taxes in the quarter?")
     assert "The release also reports" in a.text and "say which you mean" in a.text
     assert a.figures[0].check == "unverifiable" and "fits the question about as well" in a.figures[0].why
+
+
+def test_a_refusal_names_the_nearest_figure_without_giving_it(engine) -> None:
+    a = engine.ask("How much free cash flow did Capstone generate?")
+    assert not a.answerable and not a.figures
+    assert "The nearest it reports is" in a.text and "Cash" in a.text
+
+
+def test_a_profit_asked_where_a_loss_is_printed_says_so(engine) -> None:
+    a = engine.ask("What was the gross profit?")
+    assert a.text.startswith("The release reports gross loss, not a profit") and a.figures[0].value == -2_473_000
