@@ -172,4 +172,5 @@ def test_a_refusal_names_the_nearest_figure_without_giving_it(engine) -> None:
 
 def test_a_profit_asked_where_a_loss_is_printed_says_so(engine) -> None:
     a = engine.ask("What was the gross profit?")
-    assert a.text.startswith("The release reports gross loss, not a profit") and a.figures[0].value == -2_473_000
+    assert a.text.startswith("The release reports gross loss, not a profit")
+    assert a.figures[0].value == -2_473_000
