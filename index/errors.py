@@ -5,13 +5,18 @@
     │   ├── EmptyInputError       empty or whitespace-only
     │   ├── BinaryInputError      binary content (NUL bytes, images, archives)
     │   ├── TooLargeError         over the size limit
-    │   └── NotAReleaseError      text, but no sign of an earnings release
+    │   ├── NotAReleaseError      text, but no sign of an earnings release
+    │   └── PdfError              a PDF that cannot be turned into text
+    │       ├── EncryptedPdfError     it needs a password
+    │       ├── ScannedPdfError       no text layer (a scan)
+    │       ├── TooManyPagesError     more pages than are read
+    │       └── UnreadablePdfError    not a PDF, or damaged
     ├── IndexStoreError           the index folder or Chroma server cannot be used
     │   └── UnknownDocumentError  a --doc that is not in the index
     ├── QuestionError             an empty or over-long question
     └── ConfigError               bad settings or environment
 
-Foreign exceptions (OSError, chromadb errors, UnicodeDecodeError) are translated into these at
+Foreign exceptions (OSError, chromadb and pdfminer errors, UnicodeDecodeError) are translated into these at
 the module that calls the foreign library; the CLI prints ``str(error)`` and exits non-zero.
 """
 
@@ -66,3 +71,23 @@ class ConfigError(PressbotError):
     """Bad settings or environment."""
 
     exit_code = 2
+
+
+class PdfError(InputError):
+    """A PDF that cannot be turned into text."""
+
+
+class EncryptedPdfError(PdfError):
+    """The PDF needs a password."""
+
+
+class ScannedPdfError(PdfError):
+    """The PDF has no text layer (a scan, or text drawn as shapes)."""
+
+
+class TooManyPagesError(PdfError):
+    """More pages than are read."""
+
+
+class UnreadablePdfError(PdfError):
+    """Not a PDF, a damaged one, or one whose text cannot be decoded."""

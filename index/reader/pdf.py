@@ -93,7 +93,16 @@ from pdfminer.pdfpage import PDFPage
 from pdfminer.pdftypes import PDFStream
 from pdfminer.utils import Matrix, Rect, apply_matrix_rect
 
-from index.errors import InputError
+from index.errors import (
+    EncryptedPdfError,
+    PdfError,
+    ScannedPdfError,
+    TooManyPagesError,
+    UnreadablePdfError,
+)
+
+__all__ = ["EncryptedPdfError", "PdfError", "PdfLine", "PdfText", "ScannedPdfError", "TooManyPagesError",
+           "UnreadablePdfError", "read_pdf"]
 
 __all__ = [
     "EncryptedPdfError",
@@ -158,24 +167,6 @@ class PdfText:
         return None
 
 
-class PdfError(InputError):
-    """A PDF that cannot be turned into text; ``str()`` says what to do."""
-
-
-class EncryptedPdfError(PdfError):
-    """The PDF needs a password."""
-
-
-class ScannedPdfError(PdfError):
-    """The PDF has no text layer (a scan, or text drawn as shapes)."""
-
-
-class TooManyPagesError(PdfError):
-    """More pages than the caller allows."""
-
-
-class UnreadablePdfError(PdfError):
-    """Not a PDF, a damaged one, or one whose text cannot be decoded."""
 
 
 def read_pdf(
