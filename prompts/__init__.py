@@ -25,7 +25,7 @@ FIELDS: dict[str, set[str]] = {
     "narrative_figure": {"period", "amount", "sentence"},
     "not_stated": {"what"},
     "period_missing": {"label", "asked", "available"},
-    "quote": {"sentence", "line"},
+    "quote": {"sentence", "where"},
     "unknown_company": {"company"},
     "series": {"company", "label", "points"},
     "extreme": {"quarter", "which", "label", "count", "span", "amount", "others"},

@@ -335,7 +335,8 @@ def check(turn: Turn, tools: Tools) -> Turn:
         cite = checker.narrative_support(answer.figures[0])
         if cite is not None:
             answer.citations.append(cite)
-            answer.text += " " + render("quote", sentence=cite.text, line=cite.line)
+            where = tools.store.document(answer.doc).where(cite.line)
+            answer.text += " " + render("quote", sentence=cite.text, where=where)
     return turn
 
 

@@ -107,8 +107,10 @@ class Understood:
 
     def sentence(self) -> str:
         """``Read as: cost of sales, the three months ended June 30, 2007, Capstone Turbine``."""
-        parts = [self.line_item.lower() if self.line_item[:1].isupper() and self.line_item[1:2].islower()
-                 else self.line_item, self.period, self.company]
+        item = self.line_item
+        if item.isupper() or (item[:1].isupper() and item[1:2].islower()):
+            item = item.lower()  # "NET INCOME", "Net income" read as "net income"; "EBITDA" stays
+        parts = [item, self.period, self.company]
         return "Read as: " + ", ".join(p for p in parts if p)
 
     def as_json(self) -> dict[str, object]:

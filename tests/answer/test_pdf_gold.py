@@ -32,3 +32,14 @@ def test_no_wrong_figure_is_marked_verified(results) -> None:
 def test_right_answers_do_not_fall(results) -> None:
     right = sum(r.count(Verdict.RIGHT) for r in results.values())  # type: ignore[attr-defined]
     assert right >= 47  # measured 2026-11-29: 47 of 80
+
+
+def test_a_pdf_answer_quotes_and_cites_by_page(tmp_path) -> None:
+    store = make_store(tmp_path / "index")
+    store.add(read_release(DATA / "pdf" / "costco_2023q1_earnings.pdf"))
+    answer = Pipeline(store).ask("What was Costco's net income for the quarter?")
+    assert answer.figures[0].value == 1_364_000_000
+    assert "The release says (page 1, line " in answer.text
+    assert all(c.where.startswith("page ") for c in answer.citations)
+    assert answer.as_json()["figures"][0]["page"] == 3  # type: ignore[index]
+    assert answer.understood is not None and answer.understood.sentence().startswith("Read as: net income")
