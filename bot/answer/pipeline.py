@@ -57,7 +57,8 @@ from index.document import Document
 from index.errors import QuestionError
 from index.reader.claims import Claim, clause_of, find_claims
 from index.reader.metadata import fiscal_quarter
-from index.reader.numbers import is_money
+from index.reader.numbers import close, is_money
+from index.reader.periods import near
 from index.reader.words import stem, stems
 from index.store.chunks import Chunk
 from prompts import render
@@ -199,12 +200,35 @@ def compose(turn: Turn, tools: Tools) -> Turn:
     company when the index holds several."""
     _compose(turn, tools)
     answer = turn.answer
+    if answer is not None and turn.history and turn.across is None and answer.figures and turn.names:
+        answer.text += later_prints(turn, tools, answer.figures[0])
     if answer is not None and answer.doc:
         doc = tools.store.document(answer.doc)
         answer.understood = understood(turn, doc)
         if len(tools.store.catalog()) > 1:
             answer.company = doc.metadata.company or answer.doc
     return turn
+
+
+def later_prints(turn: Turn, tools: Tools, fig: Figure) -> str:
+    """`` The release for Q2 FY25 (later) prints ... for the same period.``: a later release of the company
+    that prints the asked item for the same period at another figure (a restatement, a stock split)."""
+    if fig.period is None or fig.derived:
+        return ""
+    chosen = next((i for i, f in enumerate(turn.history) if f.name == turn.names[0]), None)
+    if chosen is None:
+        return ""
+    for later in turn.history[chosen + 1:]:
+        doc = tools.store.document(later.name)
+        rows = match_rows(doc, turn.q.terms, turn.ignore, per_share=asks_per_share(turn.q.text))
+        for f in rows[0].facts if rows else []:
+            same = f.period is not None and near(f.period.end, fig.period.end) and \
+                f.period.months == fig.period.months and f.unit == fig.unit
+            if same and not close(f.value, fig.value, rel=1e-3):
+                quarter = later.quarter.label if later.quarter else later.end.isoformat()
+                shown = amount(f.value, f.unit, f.scale, f.label)
+                return " " + render("restated", quarter=quarter, amount=shown)
+    return ""
 
 
 def understood(turn: Turn, doc: Document) -> Understood:

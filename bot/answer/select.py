@@ -10,6 +10,7 @@ from bot.answer.lexicon import lexicon
 from bot.answer.question import SOFT, PeriodSpec, Query, Term, content_terms
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
+from index.reader.numbers import close
 from index.reader.periods import (
     Period,
     add_months,
@@ -353,8 +354,9 @@ def rival_row(query: Query, ranked: list[tuple[float, Document, RowMatch]]) -> R
     same_item = best.label.lower() in other.label.lower() or other.label.lower() in best.label.lower()
     if top - score > WEIGHTS.tie or same_item or d2 is not d:
         return None
-    if pick_fact(d, other.facts, query.period) is None:
-        return None
+    theirs, ours = pick_fact(d, other.facts, query.period), pick_fact(d, best.facts, query.period)
+    if theirs is None or (ours is not None and close(theirs.value, ours.value)):
+        return None  # no figure for the period, or the same figure printed twice
     if best.facts and other.facts and {f.value for f in best.facts} == {f.value for f in other.facts}:
         return None  # the same figures printed twice
     return other

@@ -100,3 +100,9 @@ def test_a_series_is_drawn_in_the_terminal_and_in_slack(history_pipeline) -> Non
     assert chart[0].count("█") == round(40 * 7_192 / 22_103)
     slack = json.dumps(answer_blocks(answer), ensure_ascii=False)
     assert "```" in slack and "Q4 FY24" in slack and "█" in slack
+
+
+def test_a_later_release_that_prints_another_figure_is_named(history_pipeline) -> None:
+    answer = history_pipeline.ask("What was NVIDIA's non-GAAP diluted EPS in Q2 FY24?")
+    assert answer.figures[0].value == 2.70 and answer.doc == "nvidia_fy2024-q2"
+    assert "The release for Q2 FY25, which is later, prints $0.27 per share" in answer.text
