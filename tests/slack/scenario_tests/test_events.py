@@ -185,3 +185,23 @@ def test_rate_limit_and_failure_reply(index_dir: Path, mock: MockSlack, monkeypa
     dispatch("what was revenue?", "1700000300.000001", user="UOTHER")
     failed = replies_in(mock, "1700000300.000001")
     assert failed and failed[0]["text"].startswith(":warning:")
+
+
+def test_a_series_is_posted_as_a_table(mock: MockSlack, tmp_path, monkeypatch) -> None:
+    """A question across quarters, dispatched in-process: the reply carries the series as a table."""
+    from index.reader import read_release
+    from tests.conftest import DATA
+
+    store = make_store(tmp_path / "history")
+    for name in ("nvidia_fy2024-q1", "nvidia_fy2024-q2", "nvidia_fy2024-q3"):
+        store.add(read_release(DATA / "history" / "nvidia" / f"{name}.html"))
+    monkeypatch.setenv("SLACK_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("SLACK_SIGNING_SECRET", SECRET)
+    app = build_app(Pipeline(store), http=True, settings=SlackSettings(api_url=mock.url))
+    body = event("app_mention", f"<@{BOT_USER}> What was NVIDIA's revenue in each quarter of fiscal 2024?",
+                 "1700000500.000001", channel="C9")
+    assert send(app, body) == 200
+    [reply] = replies_in(mock, "1700000500.000001")
+    table = next(b["text"]["text"] for b in reply["blocks"] if b["type"] == "section" and
+                 b["text"]["text"].startswith("```"))
+    assert "Q1 FY24" in table and "Q3 FY24" in table and "█" in table
