@@ -8,7 +8,7 @@ the fallback. Each figure keeps its own check and citation.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 from typing import Any
@@ -107,12 +107,6 @@ def covering(history: list[Filing], spec: PeriodSpec) -> tuple[Filing | None, Pe
 
 def replace_relative(spec: PeriodSpec) -> PeriodSpec:
     return PeriodSpec("current", months=spec.months, instant=spec.instant)
-
-
-def replace(spec: PeriodSpec, **changes: Any) -> PeriodSpec:
-    from dataclasses import replace as dc_replace
-
-    return dc_replace(spec, **changes)
 
 
 def guided(history: list[Filing]) -> list[Filing]:

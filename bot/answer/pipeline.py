@@ -53,7 +53,7 @@ from bot.answer.select import (
 from bot.answer.wording import amount
 from bot.checks.answers import CONFIDENT, CheckerCache
 from bot.checks.status import CheckStatus
-from index.document import Document
+from index.document import Document, Fact
 from index.errors import QuestionError
 from index.reader.claims import Claim, clause_of, find_claims
 from index.reader.metadata import fiscal_quarter
@@ -204,7 +204,7 @@ def compose(turn: Turn, tools: Tools) -> Turn:
         answer.text += later_prints(turn, tools, answer.figures[0])
     if answer is not None and answer.doc:
         doc = tools.store.document(answer.doc)
-        answer.understood = understood(turn, doc)
+        answer.understood = understood(turn, doc, tools.checkers.for_doc(doc).facts)
         if len(tools.store.catalog()) > 1:
             answer.company = doc.metadata.company or answer.doc
     return turn
@@ -231,14 +231,14 @@ def later_prints(turn: Turn, tools: Tools, fig: Figure) -> str:
     return ""
 
 
-def understood(turn: Turn, doc: Document) -> Understood:
+def understood(turn: Turn, doc: Document, facts: dict[tuple[str, int, int], Fact]) -> Understood:
     """What the answer took the question to ask, for the person to see."""
     answer, q = turn.answer, turn.q
     assert answer is not None
     first = answer.figures[0] if answer.figures else None
     item, section = " ".join(a[0][0] for a in q.terms) if q.terms else "", ""
     if first is not None and first.cells and not first.derived:
-        fact = next((f for f in doc.facts if (f.table, f.line, f.column_index) == first.cells[0]), None)
+        fact = facts.get(first.cells[0])
         if fact is not None:
             item = fact.label
             section = " > ".join(s for s in (fact.table_title, fact.section) if s)
@@ -549,10 +549,8 @@ def release_period(doc: Document) -> str:
 
 
 def unit_fits(q: Query, unit: str) -> bool:
-    """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares,
-    never money for "how many"."""
-    if re.match(r"\s*how many\b", q.text, re.I) and is_money(unit):
-        return False
+    """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares, a
+    percentage for a percentage (money for "how many" is refused before this, in ``_compose``)."""
     rate = re.search(r"%|\bpercent(age)?\b|\bmargin\b|\brate\b", q.text, re.I)
     if q.kind == QueryKind.VALUE and re.search(r"%|\bpercent(age)?\b|\brate\b", q.text, re.I) and \
             unit not in ("percent", "ratio"):
