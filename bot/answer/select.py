@@ -55,7 +55,7 @@ class RowWeights:
     retrieval: float = 10.0        # times the fused retrieval score of the row's chunk
     loss_label: float = 0.5        # "loss" in the label when the question asks about a loss
     has_period: float = 2.0        # the row has a figure for the period asked
-    instant_asked: float = 0.5     # that figure is a balance at a date, and a date was asked
+    instant_asked: float = 0.5     # a date was asked: the figure is a balance at it (or, taken off, a flow)
     tie: float = 0.25              # two rows this close fit the question about equally
 
 
@@ -377,8 +377,9 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
             picked = pick_fact(d, m.facts, query.period)
             if picked is not None:
                 bonus += w.has_period
-                if query.period.instant and picked.period and picked.period.months == 0:
-                    bonus += w.instant_asked
+                if query.period.instant and picked.period:
+                    # a date asked: a balance at that date fits, a flow over a period ending then does not
+                    bonus += w.instant_asked if picked.period.months == 0 else -w.instant_asked
             out.append((m.score + bonus, d, m))
     out.sort(key=lambda x: -x[0])
     return out

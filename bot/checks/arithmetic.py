@@ -14,6 +14,12 @@ TOTAL_RE = re.compile(
     r"operating (income|loss|profit|result)|net (income|loss|earnings|profit|result|cash|increase|decrease)|"
     r"income \(loss\)|adjusted ebitda)", re.I)
 Formula = list[tuple[Row, int]]
+EXCHANGE_RE = re.compile(r"exchange (rate|effect)|currency (exchange|translation)", re.I)
+ADJUSTMENTS_RE = re.compile(r"\b(adjustments|impact)\b", re.I)
+# a reconciliation bridges one measure to another by adding and taking away rows in ways the simple
+# formulas below do not always find; a total there that no formula reproduces is not checked, rather
+# than reported as an error of the release
+RECONCILIATION_RE = re.compile(r"reconcil|non-gaap", re.I)
 
 
 def _values(row: Row, col: int) -> float | None:
@@ -25,16 +31,21 @@ def _decimals(rows: list[Row]) -> int:
     return max((c.decimals for r in rows for c in r.cells.values()), default=0)
 
 
-def _formulas(rows: list[Row], i: int, last_total: int | None, prev_total: int | None) -> list[Formula]:
+def _formulas(rows: list[Row], i: int, last_total: int | None, prev_total: int | None,
+              cols: list[int]) -> list[Formula]:
     target = rows[i]
     start = (last_total + 1) if last_total is not None else 0
-    items = [r for r in rows[start:i] if r.cells and not _unitless(r)]
+    items = [r for r in rows[start:i] if r.cells and not _unitless(r, cols)]
     same = [r for r in items if r.section == target.section]
     out: list[Formula] = []
     for group in (items, same):
         if group:
             out.append([(r, 1) for r in group])
             out.append([(group[0], 1)] + [(r, -1) for r in group[1:]])
+            if len(group) >= 3:
+                # a reconciliation: a starting figure ("GAAP operating income"), the adjustments, and
+                # their total
+                out.append([(r, 1) for r in group[1:]])
     if last_total is not None:
         t = rows[last_total]
         out.append([(t, 1)] + [(r, 1) for r in items])
@@ -59,9 +70,12 @@ def _formulas(rows: list[Row], i: int, last_total: int | None, prev_total: int |
     if "cash" in target.label.lower():
         flows = [r for r in rows[:i] if r.label.lower().startswith("net cash")]
         if len(flows) >= 2:
-            out.append([(r, 1) for r in flows] + [(r, 1) for r in rows[:i] if "exchange rate" in
-                                                   r.label.lower()])
-    out = [[(r, s) for r, s in f if not _unitless(r)] for f in out]
+            out.append([(r, 1) for r in flows] + [(r, 1) for r in rows[:i] if EXCHANGE_RE.search(r.label)])
+    if ADJUSTMENTS_RE.search(target.label) and 0 < i < len(rows) - 1:
+        # "Total impact of non-GAAP adjustments" between "GAAP operating income" and "Non-GAAP operating
+        # income": the difference of the rows around it
+        out.append([(rows[i + 1], 1), (rows[i - 1], -1)])
+    out = [[(r, s) for r, s in f if not _unitless(r, cols)] for f in out]
     return [f for f in out if f]
 
 
@@ -135,9 +149,9 @@ def check_table(table: Table) -> list[Check]:
     prev_total: int | None = None
     for i, row in enumerate(rows):
         is_total = bool(TOTAL_RE.match(row.label)) or (row.rule_above and i > 0)
-        if not is_total or not row.cells or _unitless(row):
+        if not is_total or not row.cells or _unitless(row, cols):
             continue
-        formulas = _formulas(rows, i, last_total, prev_total)
+        formulas = _formulas(rows, i, last_total, prev_total, cols)
         decimals = _decimals([row])
         best: tuple[float, Formula] | None = None
         for formula in formulas:
@@ -156,12 +170,17 @@ def check_table(table: Table) -> list[Check]:
                 best = (diff, formula)
         else:
             components = [r for r in rows[(last_total + 1 if last_total is not None else 0):i]
-                          if r.cells and not _unitless(r)]
-            if best is not None and TOTAL_RE.match(row.label) and components and (
+                          if r.cells and not _unitless(r, cols)]
+            depth = len(row.section)
+            own = [r for r in components if r.section[:depth] == row.section]
+            if best is not None and TOTAL_RE.match(row.label) and own and (
                     row.rule_above or row.label.lower().startswith("total")):
                 diff, formula = best
-                checks.append(Check("arithmetic", CheckStatus.FAILED,
-                                    f"{row.path} ≠ {_describe(formula)} (off by {diff:,.{decimals}f})",
+                failed = not RECONCILIATION_RE.search(f"{table.title} {table.caption}")
+                text = (f"{row.path} ≠ {_describe(formula)} (off by {diff:,.{decimals}f})" if failed else
+                        f"{row.path}: the rows this reconciliation total adds were not identified")
+                checks.append(Check("arithmetic", CheckStatus.FAILED if failed else CheckStatus.UNVERIFIABLE,
+                                    text,
                                     _values(row, cols[0]), None, row.line, table.title,
                                     _cells(table, [row] + [r for r, _ in formula], cols)))
         if best is None or TOTAL_RE.match(row.label):
@@ -171,8 +190,11 @@ def check_table(table: Table) -> list[Check]:
     return checks
 
 
-def _unitless(row: Row) -> bool:
-    return any(c.percent or c.bps for c in row.cells.values()) or bool(re.search(
+def _unitless(row: Row, cols: list[int]) -> bool:
+    """A row of percentages, margins or per-share figures in the columns checked (a percentage in a
+    change column beside amounts does not make a row unitless)."""
+    cells = [row.cells[c] for c in cols if c in row.cells]
+    return any(c.percent or c.bps for c in cells) or bool(re.search(
         r"(^|\s)(earnings|income|loss|dividends?)( declared)? per (common )?share|^(basic|diluted)$|"
         r"\bmargin\b|%", row.label, re.I))
 
@@ -191,11 +213,23 @@ def _balance(table: Table, cols: list[int]) -> list[Check]:
                   _values(le, cols[0]), le.line, table.title, _cells(table, [assets, le], cols))]
 
 
+def _bottom_line(table: Table) -> Row | None:
+    """The net result per-share figures divide: the last net income row above them that is not the
+    noncontrolling interests' share (``Net income attributable to Costco``, not ``Net income including
+    noncontrolling interests``)."""
+    first_eps = next((i for i, r in enumerate(table.rows) if re.search(r"per (common )?share|^(basic|diluted)",
+                                                                      r.label, re.I)), len(table.rows))
+    nets = [r for r in table.rows if re.match(r"(less:?\s*)?net (income|loss|earnings)(?!.*per)", r.label, re.I)
+            and not r.label.lower().startswith("net cash")]
+    own = [r for r in nets if not re.search(r"non-?controlling|minority|^less", r.label, re.I)]
+    above = [r for r in own if table.rows.index(r) < first_eps]
+    return (above[-1] if above else own[0] if own else nets[0] if nets else None)
+
+
 def _eps(table: Table, cols: list[int]) -> list[Check]:
     """Per-share results against net result over weighted shares, at the printed precision."""
     checks: list[Check] = []
-    net = next((r for r in table.rows if re.match(r"net (income|loss|earnings)(?!.*per)", r.label, re.I)
-                and not r.label.lower().startswith("net cash")), None)
+    net = _bottom_line(table)
     if net is None:
         return checks
     def unit(row: Row) -> str:

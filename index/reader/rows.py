@@ -95,7 +95,9 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
         if not label:
             continue
         rows.append(Row(label=label, section=tuple(s for _, s in stack), line=raw.line, cells=cells,
-                        rule_above=rule_above, unit_note=_unit_note(label)))
+                        rule_above=rule_above,
+                        unit_note=next((n for n in map(_unit_note, [label] + [h for _, h in reversed(stack)])
+                                        if n), "")))
         rule_above = False
         after_total = label.lower().startswith("total")
         last_label = label
@@ -154,6 +156,10 @@ def _indent(line: GridLine, mode: str) -> int:
 
 
 def _unit_note(label: str) -> str:
+    """The scale a label or its section heading prints for its own figures: ``(in millions)``,
+    ``NT$ in thousands``, ``Shares used in calculation (000s)``."""
+    if re.search(r"\((?:in\s+)?000'?s\)", label, re.I):
+        return "thousands"
     m = re.search(r"\(\s*(?:in\s+)?((?:NT|US)?\$?\s*(?:thousand|million|billion)s?(?:\s+shares)?)\s*\)",
                   label, re.I)
     return m.group(1) if m else ""

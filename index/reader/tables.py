@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import re
 
-from index.document import Column, ScaleSource, Table
+from index.document import Column, Row, ScaleSource, Table
 from index.reader.grid import GridColumn, GridLine, find_columns, split_line, split_segments
 from index.reader.layout import Region
 from index.reader.numbers import CURRENCY_SIGN, CURRENCY_WORDS
 from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date
 from index.reader.rows import read_rows
 
-CHANGE = re.compile(r"(%\s*change|\bchange\b|\bq/q\b|\by/y\b|\bvariance\b|\bbps\b|%\s*chg)", re.I)
+CHANGE = re.compile(r"(%\s*change|\bchange\b|\bq/q\b|\by/y\b|\bvariance\b|\bbps\b|%\s*chg|"
+                    r"\binc(?:rease|\.)?\s*/?\s*\(?\s*dec(?:rease|\.)?\b)", re.I)
 
 
 def _header_texts(header: list[GridLine], cols: list[GridColumn], mode: str) -> tuple[list[str], list[str]]:
@@ -92,7 +93,10 @@ def _periods(headers: list[str], title: str) -> list[Column]:
                 near = [m for m in months_known if m is not None]
                 months = title_months if title_months is not None else (near[0] if near else 0)
         end = dates[i]
-        period = Period(end, months or 0) if end is not None and not change else None
+        # a change column has no period of its own, unless its heading names one ("Increase/(Decrease)
+        # 2023" over comparable sales)
+        own = re.search(r"\b(?:19|20)\d\d\b", h)
+        period = Period(end, months or 0) if end is not None and (not change or own) else None
         columns.append(Column(i, h.strip(), period, change=change, dimension=_dimension(h)))
     return columns
 
@@ -160,10 +164,46 @@ def _read_segment(segment: list[GridLine], mode: str, above: list[tuple[int, str
     scale, scale_except, source = _scale(caption + " " + " ".join(heads))
     currency = table_currency(caption + " " + " ".join(heads))
     rows = read_rows(body, cols, mode, pre_sections)
+    if PERCENT_TABLE.search(caption) or any(re.search(r"%\s*change", c, re.I) for c in inner_captions):
+        _all_percent(rows)
+    _percent_columns(columns, rows)
     line = (above[0][0] if above else segment[0].raw.line)
     return Table(id=f"t{table_id}", title=title, caption=caption, scale=scale,
                  scale_except=scale_except, currency=currency, columns=columns, rows=rows, line=line,
                  scale_source=source)
+
+
+# a table of percentages throughout: "(As a percentage of total revenues)", "Year over Year Growth Rates"
+PERCENT_TABLE = re.compile(r"\bas a (percent(age)?|%) of\b|\bgrowth rates\b", re.I)
+
+
+def _all_percent(rows: list[Row]) -> None:
+    for row in rows:
+        for c in row.cells.values():
+            if c.value is not None and not c.bps and not c.currency and "$" not in c.text:
+                c.percent = True
+
+
+def _percent_columns(columns: list[Column], rows: list[Row]) -> None:
+    """A column headed ``% Change`` or ``Percentage Point Impact``, and a column of changes that prints
+    ``%`` on some of its cells only (the first and the last row, as many statements do), is a column of
+    percentages throughout."""
+    for col in columns:
+        cells = [r.cells[col.index] for r in rows if col.index in r.cells]
+        if any(c.currency or "$" in c.text for c in cells):
+            continue
+        if re.search(r"%|\bpercent(age)?\b", col.header, re.I):
+            for c in cells:
+                if c.value is not None and not c.bps:
+                    c.percent = True
+            continue
+        if col.period is not None or (col.header.strip() and not col.change):
+            continue
+        if any(c.percent for c in cells):
+            col.change = True
+            for c in cells:
+                if c.value is not None and not c.bps:
+                    c.percent = True
 
 
 TITLE_WORDS = re.compile(

@@ -89,16 +89,24 @@ def split_text(source: Source) -> Layout:
             while j < len(lines) and j - last <= 3:
                 if _is_aligned(lines[j]):
                     last, count = j, count + 1
-                elif lines[j].strip() and len(lines[j].strip()) > 70:
+                elif lines[j].strip() and len(lines[j].strip()) > 70 and not _long_label(lines, j):
                     break
                 j += 1
             if count >= 3:
                 # column headings printed above the first row of figures belong to the table, and so
                 # does a section label between them and that row ("REVENUE")
-                while i > skip and lines[i - 1].strip() and kinds[i - 1] == "text" and (
-                        _heading_line(lines[i - 1]) or (i - 1 > skip and _section_label(lines[i - 1])
-                                                        and _heading_line(lines[i - 2]))):
-                    i -= 1
+                while i > skip and lines[i - 1].strip() and kinds[i - 1] == "text":
+                    if _heading_line(lines[i - 1]):
+                        i -= 1
+                        continue
+                    # section labels between the headings and the first row ("Assets", "Current assets:")
+                    k = i - 1
+                    while k > skip and k > i - 4 and _section_label(lines[k]) and kinds[k] == "text":
+                        k -= 1
+                    if k < i - 1 and k >= skip and kinds[k] == "text" and _heading_line(lines[k]):
+                        i = k
+                        continue
+                    break
                 body = [RawLine(k + 1, lines[k], char_pieces(lines[k])) for k in range(i, last + 1)]
                 for k in range(i, last + 1):
                     kinds[k] = "table"
@@ -114,13 +122,27 @@ def split_text(source: Source) -> Layout:
     return Layout(blocks=blocks, regions=regions, title=title, meta=meta)
 
 
+def _long_label(lines: list[str], j: int) -> bool:
+    """A long line inside a table that is a label, not prose: a section label ending in ``:`` ("Adjustments
+    to reconcile net earnings to total cash provided by (used in) operating activities:"), or the first
+    line of a label wrapped onto a row of figures that starts in lower case."""
+    if j + 1 >= len(lines) or not _is_aligned(lines[j + 1]):
+        return False
+    text = lines[j].strip()
+    return text.endswith(":") or (not text.endswith(".") and lines[j + 1].strip()[:1].islower())
+
+
 def _heading_line(line: str) -> bool:
     """A line of column headings: indented far, a rule, period words or two dates or years side by
     side (``(In Millions)   Dec 31, 2022  Dec 25, 2021``), and not prose."""
     indent = len(line) - len(line.lstrip())
     dated = len(DATE_RE.findall(line)) >= 2 or len(YEAR_RE.findall(line)) >= 2
-    return bool(line.strip()) and (len(line.strip()) < 120 or dated) and (
-        indent >= 8 or bool(RULE_RE.match(line)) or bool(HEADING_WORDS.search(line)) or dated)
+    # a wide line of many short headings side by side, not a sentence
+    pieces = char_pieces(line)
+    columnar = len(pieces) >= 4 and max(len(p.text) for p in pieces) <= 40
+    return bool(line.strip()) and (len(line.strip()) < 120 or dated or columnar) and (
+        indent >= 8 or bool(RULE_RE.match(line)) or bool(HEADING_WORDS.search(line)) or dated
+        or (columnar and not any(p.is_value for p in pieces)))
 
 
 def _section_label(line: str) -> bool:

@@ -123,3 +123,21 @@ def test_audit_does_not_import_torch_or_chromadb() -> None:
 def test_subtotals_in_other_layouts_pass(name: str, line: int) -> None:
     checks = [c for c in audit(read(name)).checks if c.line == line and c.kind == "arithmetic"]
     assert checks and all(c.status == "passed" for c in checks), [c.text for c in checks]
+
+
+# what fails in the corpus releases is the release's own doing, each explained in the README:
+# ASE's diluted EPS uses a diluted numerator (convertible bonds), EVI's EPS the two-class method,
+# Luvu prints $(0.00) per share on a profit
+KNOWN_FAILURES = {"capstone-turbine-q1-fy2008.txt": "", "watts-water_fy2024-q4.md": "",
+                  "nvidia_fy2025-q2.html": "", "ase-technology_fy2024-q4.md": "Diluted",
+                  "evi-industries_fy2025-q2.md": "per Share", "luvu-brands_fy2025-q2.md": "loss per share"}
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_FAILURES))
+def test_corpus_audits_fail_only_where_the_release_is_inconsistent(name: str) -> None:
+    failed = [c for c in audit(read(name)).checks if c.status in ("failed", "contradicted")]
+    if not KNOWN_FAILURES[name]:
+        assert not failed, [c.text for c in failed]
+    else:
+        assert failed and all(KNOWN_FAILURES[name] in c.text and " / " in c.text for c in failed), \
+            [c.text for c in failed]

@@ -1,0 +1,147 @@
+"""Statement layouts met in real PDF releases, each as a small space-aligned table: change columns
+headed ``Inc/ (Dec)``, percentages printed with ``%`` on some rows only, share counts in ``(000s)``
+under a section heading, long labels inside a table, several section labels between the headings and
+the first row. Each is read, and the audit of each passes (a misreading would fail it)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.checks.arithmetic import check_table
+from bot.checks.status import CheckStatus
+from index.document import Document
+from index.reader.load import Source
+from index.reader.release import read_source
+
+HEAD = """Acme Corp Reports First Quarter Results
+
+Acme Corp (NASDAQ: ACME) today reported net sales of $5.9 billion for the quarter ended March 31, 2025.
+
+"""
+
+CHANGES = HEAD + """CONDENSED STATEMENT OF INCOME
+Dollars and shares in millions, except per share data
+
+ Quarters Ended March 31,                              2025        2024          Inc/ (Dec)
+ Revenues
+ Sales by company-operated stores                 $ 2,224.3   $ 2,302.4   $  (78.1)        (3)%
+ Revenues from franchised stores                    3,587.5     3,262.8       324.7        10
+ Other revenues                                        86.0       100.4      (14.4)       (14)
+ TOTAL REVENUES                                     5,897.8     5,665.6       232.2         4
+ NET INCOME                                       $ 1,802.3   $ 1,104.4  $    697.9        63 %
+"""
+
+SHARES = HEAD + """CONSOLIDATED STATEMENTS OF INCOME
+(dollars in millions, except per share data)
+
+                                                             12 Weeks Ended
+                                                   March 23, 2025      March 24, 2024
+   Net sales                                     $         53,437  $         49,417
+   Net income including noncontrolling interests            1,364               1,345
+   Net income attributable to noncontrolling interests          —                 (21)
+ NET INCOME ATTRIBUTABLE TO ACME                 $          1,364  $           1,324
+
+ NET INCOME PER COMMON SHARE ATTRIBUTABLE TO ACME:
+   Basic                                         $           3.07  $            2.99
+
+   Diluted                                       $           3.07  $            2.98
+
+ Shares used in calculation (000s):
+   Basic                                                  443,837             443,377
+   Diluted                                                444,531             444,604
+"""
+
+CASH = HEAD + """CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS
+($ in millions)
+
+                                                             Six Months Ended
+                                                    March 31, 2025          March 31, 2024
+Operating activities
+Net earnings                                        $              518    $              647
+Adjustments to reconcile net earnings to total cash provided by (used in) operating activities:
+  Depreciation and amortization                                    473                   453
+  Other, net                                                         2                    19
+Total cash provided by operating activities                        993                 1,119
+"""
+
+BALANCE = HEAD + """CONDENSED CONSOLIDATED BALANCE SHEETS
+($ in millions)
+
+                                                          March 31, 2025       March 31, 2024
+Assets
+Current assets:
+ Cash and cash equivalents                              $         1,093    $            840
+ Merchandise inventories                                          5,651              6,043
+ Total current assets                                             6,744              6,883
+"""
+
+WRAPPED = HEAD + """Reconciliation of GAAP Operating Income to Non-GAAP Operating Income
+(In millions)
+                                                                              Three Months Ended
+                                                                                   March 31,
+                                                                              2025            2024
+ GAAP operating income                                                      $     558       $     692
+  Stock-based compensation expense and related employer payroll taxes             132             117
+  Amortization of acquired intangible assets within cost of net revenues and operating
+  expenses                                                                         10               1
+  Restructuring                                                                    42              —
+    Total non-GAAP operating income adjustments                                   184             118
+ Non-GAAP operating income                                                  $     742       $     810
+"""
+
+
+def read(text: str) -> Document:
+    return read_source(Source("acme.txt", "acme", "text", text, "0"))
+
+
+def statuses(doc: Document) -> list[CheckStatus]:
+    return [c.status for t in doc.tables for c in check_table(t)]
+
+
+def test_inc_dec_columns_are_changes_and_percent_throughout() -> None:
+    doc = read(CHANGES)
+    table = doc.tables[0]
+    assert [c.change for c in table.columns] == [False, False, True, True]
+    other = next(r for r in table.rows if r.label == "Other revenues")
+    assert other.cells[3].percent  # printed "(14)" under a column whose first row says "(3)%"
+    # the first row counts in the total although it carries a percentage in its change column
+    assert statuses(doc) and all(s == CheckStatus.PASSED for s in statuses(doc))
+
+
+def test_share_counts_in_thousands_under_a_section_heading() -> None:
+    doc = read(SHARES)
+    basic = next(f for f in doc.facts if f.label == "Basic" and f.unit == "shares" and f.column_index == 0)
+    assert basic.value == 443_837_000
+    checks = [c for t in doc.tables for c in check_table(t)]
+    eps = [c for c in checks if "NET INCOME ATTRIBUTABLE TO ACME /" in c.text]
+    assert len(eps) == 4 and all(c.status == CheckStatus.PASSED for c in eps)
+
+
+def test_a_long_section_label_stays_inside_its_table() -> None:
+    doc = read(CASH)
+    assert len(doc.tables) == 1
+    assert [c.status for c in check_table(doc.tables[0])] == [CheckStatus.PASSED]
+
+
+def test_two_section_labels_between_the_headings_and_the_first_row() -> None:
+    doc = read(BALANCE)
+    periods = [c.period for c in doc.tables[0].columns]
+    assert all(p is not None and p.months == 0 for p in periods)
+    assert periods[0].end.isoformat() == "2025-03-31"  # type: ignore[union-attr]
+
+
+def test_a_wrapped_long_label_and_a_reconciliation_total() -> None:
+    doc = read(WRAPPED)
+    assert len(doc.tables) == 1 and doc.tables[0].scale == 1e6
+    labels = [r.label for r in doc.tables[0].rows]
+    assert any(label.endswith("cost of net revenues and operating expenses") for label in labels)
+    assert statuses(doc) == [CheckStatus.PASSED]
+
+
+@pytest.mark.parametrize("tamper", ["184             118", "170             118"])
+def test_a_reconciliation_total_no_formula_reproduces_is_not_called_an_error(tamper: str) -> None:
+    text = WRAPPED.replace("184             118", tamper).replace("$     742", "$     999")
+    found = statuses(read(text))
+    assert CheckStatus.FAILED not in found
+    if tamper.startswith("170"):
+        assert found == [CheckStatus.UNVERIFIABLE]
