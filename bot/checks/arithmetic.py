@@ -217,10 +217,10 @@ def _bottom_line(table: Table) -> Row | None:
     """The net result per-share figures divide: the last net income row above them that is not the
     noncontrolling interests' share (``Net income attributable to Costco``, not ``Net income including
     noncontrolling interests``)."""
-    first_eps = next((i for i, r in enumerate(table.rows) if re.search(r"per (common )?share|^(basic|diluted)",
-                                                                      r.label, re.I)), len(table.rows))
-    nets = [r for r in table.rows if re.match(r"(less:?\s*)?net (income|loss|earnings)(?!.*per)", r.label, re.I)
-            and not r.label.lower().startswith("net cash")]
+    per_share = re.compile(r"per (common )?share|^(basic|diluted)", re.I)
+    net_row = re.compile(r"(less:?\s*)?net (income|loss|earnings)(?!.*per)", re.I)
+    first_eps = next((i for i, r in enumerate(table.rows) if per_share.search(r.label)), len(table.rows))
+    nets = [r for r in table.rows if net_row.match(r.label) and not r.label.lower().startswith("net cash")]
     own = [r for r in nets if not re.search(r"non-?controlling|minority|^less", r.label, re.I)]
     above = [r for r in own if table.rows.index(r) < first_eps]
     return (above[-1] if above else own[0] if own else nets[0] if nets else None)
