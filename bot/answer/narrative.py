@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from bot.answer.lexicon import lexicon
-from bot.answer.question import Query, Term
+from bot.answer.question import Query, Term, content_terms
 from bot.answer.select import matches
 from index.document import Document
 from index.reader.claims import Claim, find_claims, sentences
@@ -90,22 +90,39 @@ def find_passage(doc: Document, q: Query, ignore: set[str], boost: dict[int, flo
 
 def find_stated_figure(doc: Document, q: Query, ignore: set[str]) -> tuple[Claim, str] | None:
     """A figure the narrative states for the asked item (such as backlog), with its sentence."""
-    required = _required(q.terms, ignore)
+    found = stated_candidates(doc, q, ignore)
+    return found[0][:2] if found else None
+
+
+# words that name the kind of figure asked (a forecast), not a line item: a sentence about the future
+# need not print them (``stated_fits`` checks that it speaks of the future)
+OUTLOOK_TERMS = {(stem(w),) for w in ("outlook", "guidance", "forecast", "guide", "guiding", "expect",
+                                      "expected")}
+
+
+def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[tuple[Claim, str, str]]:
+    """The figures the narrative states in sentences that name the asked item (or stand under a heading
+    that does), nearest to a mention of it first, with the sentence and heading: a count only where a
+    count is asked, a rate only where a rate may be."""
+    forecast = bool(re.search(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?)\b", q.text, re.I))
+    terms = q.terms + (content_terms(q.ratio) if q.ratio else ())  # "gross margin" asked as a ratio
+    required = [t for t in _required(terms, ignore) if not (forecast and any(a in OUTLOOK_TERMS for a in t))]
     if not required:
-        return None
+        return []
     counting = bool(re.match(r"\s*how many\b", q.text, re.I)) or any(
         c.counted for c in lexicon().concepts_in(lexicon().spell_out(q.text)))
-    rates = bool(re.search(r"%|percent|growth|margin|\brate\b|change", q.text, re.I))
-    best: tuple[tuple[int, int], Claim, str] | None = None
+    rates = bool(re.search(r"%|percent|growth|grow|margin|\brate\b|change", q.text, re.I))
+    ranked: list[tuple[tuple[int, int], int, Claim, str, str]] = []
     for b in doc.blocks:
-        context = stems(b.section) if b.section else set()
+        context = stems(label_heading(b.section))
         for s in sentences(b.text):
             words = stems(s) | context
             if not all(matches(t, words) for t in required):
                 continue
             claims = [c for c in find_claims(s, b.line) if rates or c.kind in ("money", "count")]
             if counting:
-                claims += _plain_numbers(s, b.line)
+                # "how many": a number of things, never an amount of money
+                claims = [c for c in claims if c.kind == "count"] + _plain_numbers(s, b.line)
             mentions = [m.start() for m in re.finditer(r"[A-Za-z][\w&'-]*", s)
                         if any(stem(m.group()) in {w for alt in t for w in alt} for t in required)]
             for c in claims:
@@ -113,15 +130,21 @@ def find_stated_figure(doc: Document, q: Query, ignore: set[str]) -> tuple[Claim
                 after = [c.start - m for m in mentions if m <= c.start]
                 before = [m - c.start for m in mentions if m > c.start]
                 distance = (0, min(after)) if after else (1, min(before) if before else 10_000)
-                if best is None or distance < best[0]:
-                    best = (distance, c, s)
-    return (best[1], best[2]) if best else None
+                ranked.append((distance, len(ranked), c, s, label_heading(b.section)))
+    return [(c, s, sec) for _, _, c, s, sec in sorted(ranked, key=lambda x: (x[0], x[1]))]
+
+
+def label_heading(section: str) -> str:
+    """A heading that names what its paragraphs are about ("Gaming", "Data Center"), or '' for a
+    headline ("iPhone, Mac and Services revenue set new June quarter records"), which names many things
+    the paragraphs under it do not."""
+    return section if section and len(section.split()) <= 4 else ""
 
 
 def _plain_numbers(sentence: str, line: int) -> list[Claim]:
     """Counts such as ``95,492`` or ``over 190 professionals``: not years, not money or percents."""
     out = []
-    for m in re.finditer(r"(?<![\w$.,])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%.,]|\s*%|\s*percent)", sentence):
+    for m in re.finditer(r"(?<![\w$.,:])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%.,:]|\s*%|\s*percent)", sentence):
         value = float(m.group(1).replace(",", ""))
         if 1900 <= value <= 2100 and "," not in m.group(1):
             continue

@@ -35,7 +35,8 @@ from bot.answer.history import (
     parse_across,
     quarters_in,
 )
-from bot.answer.narrative import find_passage, find_stated_figure
+from bot.answer.lexicon import lexicon
+from bot.answer.narrative import OUTLOOK_TERMS, find_passage, label_heading, stated_candidates
 from bot.answer.question import PeriodSpec, Query, QueryKind, content_terms, parse_question
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure, SeriesPoint, Understood
 from bot.answer.retrieve import Retriever
@@ -48,6 +49,7 @@ from bot.answer.select import (
     pick_fact,
     rank_rows,
     rival_row,
+    target_end,
     usable_terms,
 )
 from bot.answer.wording import amount
@@ -58,13 +60,15 @@ from index.errors import QuestionError
 from index.reader.claims import Claim, clause_of, find_claims
 from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import close, is_money
-from index.reader.periods import near
+from index.reader.periods import duration_months, near
 from index.reader.words import stem, stems
 from index.store.chunks import Chunk
 from prompts import render
 
-OUTLOOK_Q = re.compile(r"\b(outlook|guidance|forecast|expect(s|ed)?|anticipate[sd]?|next (quarter|year))\b",
-                       re.I)
+OUTLOOK_Q = re.compile(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?|anticipate[sd]?|"
+                       r"next (quarter|year)|will)\b", re.I)
+# a table of forecasts: the only table rows that answer a question about the future
+OUTLOOK_TABLE = re.compile(r"outlook|guidance|forecast|expect|estimate|projected|target", re.I)
 TICKER_Q = re.compile(
     r"\b(ticker|stock symbol|trading symbol|symbol|which exchange|listed on|trade[sd]? on)\b", re.I)
 PERIOD_Q = re.compile(r"\bwhat (period|quarter|time frame)\b.*\b(cover|report|release)|"
@@ -247,8 +251,12 @@ def understood(turn: Turn, doc: Document, facts: dict[tuple[str, int, int], Fact
     elif q.kind == QueryKind.NARRATIVE:
         item = f"{q.narrative} (from the narrative)"
     period = first.period.describe() if first is not None and first.period else ""
-    # each question word no release prints takes this much off how surely the question was understood
-    confidence = max(0.0, turn.confidence - DROPPED_WORD * len(turn.dropped))
+    # each question word no release prints takes this much off how surely the question was understood,
+    # and a question half of whose line-item words are unknown was understood by half at most
+    named = [t for t in q.terms if not all(len(a) == 1 and (a[0] in SOFT_STEMS or a[0] in turn.ignore)
+                                           for a in t)]
+    share = len(named) / (len(named) + len(turn.dropped)) if turn.dropped else 1.0
+    confidence = max(0.0, min(turn.confidence - DROPPED_WORD * len(turn.dropped), turn.confidence * share))
     return Understood(company=doc.metadata.company or doc.name, release=doc.name, line_item=item,
                       section=section, period=period, kind=q.kind.value, confidence=confidence)
 
@@ -276,9 +284,14 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                                      [Citation(d.name, passage.line, passage.text)], d.name)
                 return turn
         return _final(turn, not_stated(q, docs[0] if docs else None))
-    if OUTLOOK_Q.search(q.text) and _stated(turn, docs):
-        # guidance is stated in words ("expected to be $32.5 billion, plus or minus 2%")
-        return turn
+    if OUTLOOK_Q.search(q.text):
+        if _stated(turn, docs):
+            # guidance is stated in words ("expected to be $32.5 billion, plus or minus 2%")
+            return turn
+        m = turn.row[1] if turn.row is not None else None
+        if m is None or not OUTLOOK_TABLE.search(f"{m.table_title} {m.section} {m.label}"):
+            # the future was asked and no forecast found: never a past figure in its place
+            return _final(turn, not_stated(q, docs[0] if docs else None))
     if q.kind == QueryKind.RATIO:
         for d in docs:
             terms = content_terms(q.ratio or "") + q.terms
@@ -350,9 +363,16 @@ def check(turn: Turn, tools: Tools) -> Turn:
             # a stated figure is checked as the audit checks prose (against facts and changes), and
             # counts as the answer only when its own clause names what was asked
             fig.check, fig.why = checker.check_claim(claim), "the tables agree with the sentence"
-            fits = stated_fits(turn.q, claim)
+            doc = tools.store.document(answer.doc)
+            section = label_heading(next((b.section for b in doc.blocks if b.line == claim.line), ""))
+            fits = stated_fits(turn.q, claim, turn.ignore, section)
             if fig.check != CheckStatus.CONTRADICTED and fits:
                 fig.check, fig.why = CheckStatus.UNVERIFIABLE, fits
+            elif fig.check == CheckStatus.VERIFIED and FUTURE_RE.search(claim.sentence) and OUTLOOK_Q.search(
+                    turn.q.text):
+                # the tables report the past: a forecast that equals a past figure is not corroborated
+                fig.check = CheckStatus.UNVERIFIABLE
+                fig.why = "a forecast: nothing in the tables can confirm it"
             elif fig.check == CheckStatus.UNVERIFIABLE:
                 fig.why = "stated in the narrative only"
     if turn.quote and answer.figures:
@@ -395,17 +415,51 @@ FUTURE_RE = re.compile(r"\b(expect(s|ed)?|outlook|guidance|anticipate[sd]?|will|
                        r"plans?|target(s|ed)?|should)\b", re.I)
 
 
-def stated_fits(q: Query, claim: Claim) -> str:
+NOUN_STOP = re.compile(r"^(on|in|for|of|to|and|from|with|compared|up|down|or|a|an|the|as|at|respectively|per|"
+                       r"which|that|is|was|were|will|versus|vs|during|by|over|plus|minus|than|after|before|"
+                       r"including|excluding|this|last|next|each|its|our|their|year|quarter)$", re.I)
+
+
+def _measured_noun(claim: Claim) -> str:
+    """The noun a figure is printed in front of (``$100 million equipment sales backlog`` → backlog), or
+    '' when the figure is not followed by a noun phrase of its own."""
+    after = claim.sentence[claim.start + len(claim.text):]
+    after = re.sub(r"^\s*(million|billion|thousand|trillion)\b", "", after, flags=re.I)
+    words: list[str] = []
+    pos = 0
+    while len(words) < 4:
+        m = re.compile(r" ([A-Za-z][A-Za-z-]*)(?![\w'’])").match(after, pos)
+        if not m or NOUN_STOP.match(m.group(1)):
+            break
+        words.append(m.group(1))
+        pos = m.end()
+    return words[-1].lower() if words and len(words) < 4 else ""
+
+
+def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section: str = "") -> str:
     """Why a figure the narrative states does not answer the question ('' when it does): its clause
-    must name every line-item word asked, a rate for a rate, and the future for an outlook."""
+    (or the heading it stands under, "Gaming") must name every line-item word asked, a rate for a rate,
+    and the future for an outlook."""
     others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
-    clause = stems(clause_of(claim, [*others, claim]))
-    required = [t for t in q.terms if not all(len(a) == 1 and a[0] in SOFT_STEMS for a in t)]
+    clause = stems(clause_of(claim, [*others, claim])) | stems(section)
+    skip = SOFT_STEMS | (ignore or set())
+    # "outlook" and "guidance" name the kind of figure, which FUTURE_RE checks below, not a line item
+    required = [t for t in q.terms if not all(len(a) == 1 and a[0] in skip for a in t)
+                and not (OUTLOOK_Q.search(q.text) and any(a in OUTLOOK_TERMS for a in t))]
     if not all(matches(t, clause | stems(claim.sentence[:claim.start])) for t in required):
         return "the sentence states it, but not next to what was asked"
+    # a value looked up for a change across releases is an amount, though the question says "percentage"
+    measured = _measured_noun(claim)
+    asked = {w for t in q.terms for alt in t for w in alt}
+    if measured and stem(measured) not in asked and measured not in lexicon().filler:
+        # "$100 million equipment sales backlog" is a backlog, whatever else its words say
+        return f"the sentence states it for {measured}"
     rate = q.kind in (QueryKind.PERCENT_CHANGE, QueryKind.SHARE_OF_REVENUE) or bool(
-        re.search(r"%|percent|margin|\brate\b", q.text, re.I))
-    if rate != (claim.kind in ("percent", "points", "bps")):
+        re.search(r"margin|\brate\b", q.text, re.I)) or (
+        q.kind != QueryKind.VALUE and bool(re.search(r"%|percent", q.text, re.I)))
+    # growth may be asked as an amount or a rate: "how much does it expect sales to grow"
+    either = not rate and bool(re.search(r"\bgr[eo]w(th|s|n)?\b", q.text, re.I))
+    if not either and rate != (claim.kind in ("percent", "points", "bps")):
         return "the sentence states a different kind of figure"
     if OUTLOOK_Q.search(q.text) and not FUTURE_RE.search(claim.sentence):
         return "the sentence reports the past; the question asks about the future"
@@ -525,7 +579,7 @@ def asked_words(q: Query, ignore: set[str]) -> str:
     """The line item as the question words it: ``gaming revenue``."""
     wanted = {w for t in q.terms for alt in t for w in alt} - ignore
     words = [w for w in re.findall(r"[A-Za-z&][\w&-]*", q.text) if stem(w) in wanted]
-    return " ".join(dict.fromkeys(words)) or "figure"
+    return " ".join(dict.fromkeys(words)) or q.ratio or "figure"
 
 
 def guided_from(q: Query) -> PeriodSpec:
@@ -566,12 +620,62 @@ def unit_fits(q: Query, unit: str) -> bool:
     return True
 
 
+# a figure stated as the comparison: "... to $46.6 million, compared to $46.1 million for the prior year"
+COMPARATIVE_BEFORE = re.compile(r"\b(compared (?:to|with)|versus|vs\.?|from|against)\b[^$%\d]{0,40}$", re.I)
+COMPARATIVE_AFTER = re.compile(r"^[^$%\d]{0,50}\b(prior[- ]year|a year (?:ago|earlier)|last year|"
+                               r"previous year|year[- ]ago|prior[- ]period|"
+                               r"same (?:period|quarter) (?:of |in )?(?:last|the prior))",
+                               re.I)
+
+
+COMPARISON_YEAR = re.compile(r"\b(a |the )?(prior|previous|last|same) year\b|"
+                             r"\byear[- ](ago|earlier|over[- ]year)\b|"
+                             r"\ba year (ago|earlier)\b", re.I)
+
+
+def _length_said(text: str) -> int | None:
+    """The length of period a sentence speaks of ("13-week fiscal quarter", "fiscal-year revenue"),
+    not counting the year it compares with ("up 16% from a year ago")."""
+    return duration_months(COMPARISON_YEAR.sub(" ", text))
+
+
+def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
+    """Why a figure the narrative states is another period's ('' when it is the asked one's): the
+    comparative figure of a sentence answers only a question about the earlier period, and a sentence
+    about a 13-week quarter does not answer one about 39 weeks."""
+    if OUTLOOK_Q.search(q.text):
+        return ""  # guidance speaks of a period after the release's own; stated_fits asks for the future
+    before, after = claim.sentence[:claim.start], claim.sentence[claim.start + len(claim.text):]
+    comparative = bool(COMPARATIVE_BEFORE.search(before) or COMPARATIVE_AFTER.search(after))
+    spec, cur = q.period, doc.metadata.period
+    end, _ = target_end(doc, spec)
+    earlier = spec.relative in ("prior_year", "prior_quarter") or bool(
+        end and cur and end < cur.end and not near(end, cur.end))
+    if comparative and not earlier:
+        return "the sentence states it for the earlier period it compares with"
+    if earlier and not comparative:
+        return "the sentence states it for another period"
+    asked = spec.months if (spec.months is not None and spec.relative != "current") else None
+    if asked is None and spec.relative == "current" and spec.months is not None:
+        asked = spec.months
+    others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
+    # a sentence that names no length speaks of the release's own period
+    said = (_length_said(clause_of(claim, [*others, claim])) or _length_said(claim.sentence)
+            or (cur.months if cur else None))
+    if asked and said and asked != said:
+        return "the sentence states it for a period of another length"
+    return ""
+
+
 def _stated(turn: Turn, docs: list[Document]) -> bool:
-    """Answer with a figure only the narrative states (backlog, guidance, headcount), if one fits."""
+    """Answer with a figure only the narrative states (backlog, guidance, headcount), if one fits: the
+    nearest to a mention of the asked item whose clause names it, of the asked kind and period."""
     for d in docs:
-        stated = find_stated_figure(d, turn.q, turn.ignore)
-        if stated:
-            claim, sentence = stated
+        fitting = [(c, s) for c, s, section in stated_candidates(d, turn.q, turn.ignore)
+                   if not stated_fits(turn.q, c, turn.ignore, section)
+                   and not stated_period_fits(turn.q, c, d)]
+        if fitting:
+            claim, sentence = fitting[0]
             shown = amount(claim.value, claim.currency or "USD") if claim.kind == "money" else claim.text
             fig = Figure(asked_words(turn.q, turn.ignore), claim.value, claim.currency or "count",
                          None, d.name, claim.line, derived=False)

@@ -3,6 +3,7 @@ for which period, and about which release."""
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -16,12 +17,13 @@ from index.reader.periods import (
     ORDINAL_WORDS,
     ORDINALS,
     SLASH_DATE_RE,
+    duration_months,
     find_dates,
     full_year,
     month_end,
 )
 from index.reader.periods import MONTHS as MONTH_NAMES
-from index.reader.words import join_prefixes, stem
+from index.reader.words import join_prefixes, spell_us, stem
 
 NARRATIVE_KINDS = ("why", "when", "where", "who", "how")
 
@@ -164,8 +166,8 @@ def content_terms(text: str) -> tuple[Term, ...]:
     """The line-item words of a question, as groups of alternatives (any one may match): a concept of
     the lexicon stands for the words its releases print; any other word stands for itself."""
     lex = lexicon()
-    t = join_prefixes(lex.spell_out(text)).lower().replace("’", "'")
-    t = MONTH_YEAR_RE.sub(" ", SLASH_DATE_RE.sub(" ", DATE_RE.sub(" ", t)))
+    t = join_prefixes(spell_us(lex.spell_out(text))).lower().replace("’", "'")
+    t = MONTH_YEAR_RE.sub(" ", SLASH_DATE_RE.sub(" ", DATE_RE.sub(" ", QUARTER_MONTH_RE.sub(" quarter ", t))))
     groups: list[Term] = []
     for pattern, concept in lex.phrases:
         if pattern.search(t):
@@ -181,10 +183,25 @@ def content_terms(text: str) -> tuple[Term, ...]:
     return tuple(dict.fromkeys(groups))
 
 
+# "the June quarter (of 2026)": the quarter ending in that month, as analysts name fiscal quarters
+QUARTER_MONTH_RE = re.compile(
+    r"\b(january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)[\s-]+quarter\b(?:\s*(?:of|in)?\s*((?:19|20)\d\d)\b)?",
+    re.I)
+
+
+def _quarter_month(m: re.Match[str]) -> str:
+    if not m.group(2):
+        return "quarter"
+    year, month = int(m.group(2)), MONTH_NAMES[m.group(1).lower()]
+    return f"quarter ended {calendar.month_name[month]} {calendar.monthrange(year, month)[1]}, {year}"
+
+
 def normalise_period_words(text: str) -> str:
     """Period phrases in one spelling: ``first-quarter`` → ``first quarter``, ``fiscal Q3 2024`` and
     ``FY24 Q3`` → ``Q3 fiscal 2024`` / ``Q3 FY24``, ``3Q FY24`` → ``Q3 FY24``."""
     t = re.sub(r"(?<=[a-z])-(?=(quarters?|months?|weeks?|years?|half|end)\b)", " ", text, flags=re.I)
+    t = QUARTER_MONTH_RE.sub(_quarter_month, t)
     t = re.sub(r"\b(?:its|the|their) ((?:19|20)\d\d) fiscal year\b", r"fiscal \1", t, flags=re.I)
     # "the last quarter of 2024" is its fourth quarter; "last quarter" alone is the latest reported
     t = re.sub(r"\blast quarter of\b", "fourth quarter of", t, flags=re.I)
@@ -202,13 +219,12 @@ def parse_period(text: str) -> PeriodSpec:
     months = None
     d = DURATION_RE.search(text)
     if d:
-        months = {"three": 3, "3": 3, "six": 6, "6": 6, "nine": 9, "9": 9, "twelve": 12, "12": 12}.get(
-            d.group(1).lower())
+        months = duration_months(d.group(0))  # "six months", "39 weeks", "thirteen-week"
     elif HALF_RE.search(text):
         months = 6
     elif FULL_YEAR_RE.search(text):
         months = 12
-    elif re.search(r"\bquarter\b", text, re.I):
+    elif re.search(r"\bquarter(ly)?\b", text, re.I):
         months = 3
     dates = find_dates(text)
     # two dates in a comparison: the later one is the period asked, the earlier its comparative

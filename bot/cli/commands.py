@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -207,25 +206,24 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    """``pressbot show DOC [--line N]``: the release's text (a PDF's text rendering, an HTML page without
-    its tags) around a cited line, each line with its number (and page, for a PDF)."""
+    """``pressbot show DOC [--line N]``: the release's text (a PDF's or an HTML page's text rendering)
+    around a cited line, each line with its number (and page, for a PDF)."""
     from bot.build import build_store
     from index.reader.load import load_source
+    from index.reader.release import rendered_lines
 
     doc = build_store(_settings(args)).document(args.doc)
     if not Path(doc.path).is_file():
         raise InputError(f"{doc.path}: the release file is no longer there; 'show' reads it again "
                          "(index it from its new place)")
     source = load_source(doc.path, doc.name)
-    lines = source.lines
+    lines = rendered_lines(source)
     if args.line is not None and not 1 <= args.line <= len(lines):
         raise InputError(f"{doc.name} has {len(lines):,} lines; give --line between 1 and {len(lines):,}")
     centre = args.line or 1
     first, last = max(1, centre - args.context), min(len(lines), centre + args.context if args.line else 40)
     for n in range(first, last + 1):
         text = lines[n - 1]
-        if source.kind == "html":
-            text = " ".join(re.sub(r"<[^>]+>", " ", text).split())
         page = ""
         if source.pages and source.pages[n - 1]:
             page = f"p{source.pages[n - 1][0]}:{source.pages[n - 1][1]:<3} "  # type: ignore[index]

@@ -34,8 +34,7 @@ def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
     if cell.percent:
         return "percent", 1.0
     if SHARE_COUNT.search(row.label) or (SHARE_COUNT.search(text) and not PER_SHARE.search(row.label)):
-        excepted = re.search(r"(?<!per )\bshare", table.scale_except, re.I)
-        return "shares", note_scale or (1.0 if excepted else table.scale)
+        return "shares", note_scale or _share_scale(table)
     # a per-share section ("Diluted net income per share") covers its rows only while they are printed
     # as per-share amounts are, with cents: a section heading that was never closed does not make
     # "Free cash flow 11,217" a per-share figure
@@ -48,12 +47,20 @@ def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
     if COUNTS.search(row.label):
         return "count", note_scale or 1.0
     if SHARES.search(row.label) and not re.search(r"\$|stock,|par value", row.label):
-        excepted = re.search(r"(?<!per )\bshare", table.scale_except, re.I)
-        return "shares", note_scale or (1.0 if excepted else table.scale)
+        return "shares", note_scale or _share_scale(table)
     if PERCENT_ROW.search(row.label) and not re.search(r"\$", cell.text) and abs(cell.value or 0) < 1000:
         if re.search(r"%|margin|percent", row.label, re.I):
             return "percent", 1.0
     return currency, note_scale or table.scale
+
+
+def _share_scale(table: Table) -> float:
+    """The scale of share counts: the table's, unless its caption excepts shares ("except share data":
+    units; "except number of shares, which are reflected in thousands": thousands)."""
+    if not re.search(r"(?<!per )(?<!per-)\bshare", table.scale_except, re.I):
+        return table.scale
+    m = re.search(r"\b(thousand|million|billion)s?\b", table.scale_except, re.I)
+    return {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(1).lower()] if m else 1.0
 
 
 def facts_of(table: Table) -> list[Fact]:

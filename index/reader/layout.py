@@ -70,6 +70,8 @@ class Layout:
     regions: list[Region]
     title: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    # the text that line numbers count, when it is not the source's own lines (an HTML page's rendering)
+    rendering: list[str] | None = None
 
 
 def char_pieces(text: str) -> list[Piece]:

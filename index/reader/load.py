@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,6 +61,24 @@ def kind_of(path: Path, text: str) -> str:
     return "html" if "<html" in low or "<table" in low or "<!doctype html" in low else "text"
 
 
+SGML_DOCUMENT = re.compile(r"<DOCUMENT>\s*<TYPE>([^\n<]*)(.*?)</DOCUMENT>", re.S | re.I)
+
+
+def edgar_exhibit(text: str) -> str | None:
+    """The body of an EDGAR filing's SGML wrapper (``<DOCUMENT><TYPE>EX-99.1 ... <TEXT> ...</TEXT>``):
+    the press-release exhibit (EX-99) of a full submission, or its only document. ``None`` when the
+    text is not wrapped."""
+    if not re.search(r"<DOCUMENT>\s*<TYPE>", text[:20_000], re.I):
+        return None
+    documents = [(m.group(1).strip().upper(), m.group(2)) for m in SGML_DOCUMENT.finditer(text)]
+    if not documents:  # an unterminated wrapper: everything after <TEXT>
+        m = re.search(r"<TEXT>(.*)", text, re.S | re.I)
+        return m.group(1) if m else None
+    chosen = next((body for kind, body in documents if kind.startswith("EX-99")), documents[0][1])
+    m = re.search(r"<TEXT>(.*?)(?:</TEXT>|$)", chosen, re.S | re.I)
+    return m.group(1) if m else chosen
+
+
 def load_source(path: str | Path, name: str | None = None) -> Source:
     """Read and check a release file; raise an ``InputError`` that says what is wrong."""
     p = Path(path)
@@ -90,10 +109,15 @@ def load_source(path: str | Path, name: str | None = None) -> Source:
             f"{p} looks like a binary file, not a release; give text, Markdown, HTML or PDF"
         )
     text = decode(data).replace("\r\n", "\n").replace("\r", "\n")
+    kind = kind_of(p, text)
+    exhibit = edgar_exhibit(text)
+    if exhibit is not None:
+        text = exhibit
+        kind = kind_of(Path("exhibit"), text)  # the filing's own suffix (.txt) says nothing of the body
     return Source(
         path=str(p),
         name=name or p.stem,
-        kind=kind_of(p, text),
+        kind=kind,
         text=text,
         sha256=hashlib.sha256(data).hexdigest(),
     )

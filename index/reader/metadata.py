@@ -27,7 +27,9 @@ from index.reader.periods import (
 TICKER_RE = re.compile(
     r"\((NYSE American|NYSE MKT|NYSE|NASDAQ|Nasdaq|OTCQB|OTCQX|OTC|AMEX|TSX|TWSE|LSE|Euronext|"
     r"[A-Z][A-Za-z]{1,15}(?: [A-Z][A-Za-z]{1,15})?)\s*:\s*([A-Z][A-Z0-9.]{0,6})\)")
-COMPANY_RE = re.compile(r"^(.*?)\s+(?:Reports|Announces|Reported|Posts|Delivers|Releases|Provides)\b")
+COMPANY_RE = re.compile(r"^(.*?)\s+(?i:Reports|Announces|Reported|Posts|Delivers|Releases|Provides)\b")
+# an HTML <title> that names nothing: Workiva's "Document", a file name
+GENERIC_TITLE = re.compile(r"^(document|untitled|ex-?\d+[\d.]*|exhibit [\d.]+|[\w.-]+\.html?)$", re.I)
 FISCAL_RE = re.compile(
     r"\b(" + ORDINAL_WORDS + r")[\s-]+quarter\s+(?:and\s+(?:full[\s-]+)?(?:fiscal\s+)?(?:year\s+)?)?"
     r"(?:of\s+)?"
@@ -41,15 +43,17 @@ FISCAL_CODE_RE = re.compile(r"\bQ([1-4])\s*(?:FY|fiscal\s*)(\d{2,4})\b", re.I)
 
 # "McDonald's Corporation today announced": a legal name in the dateline or first paragraph
 LEGAL_NAME_RE = re.compile(r"\b((?:[A-Z][\w'’&.-]*\s){0,3}[A-Z][\w'’&.-]*),? (?:Inc\.|Corporation|Corp\.|"
-                           r"Company|Co\.|Ltd\.|plc|N\.V\.)(?= today| announced| reported|,)")
+                           r"Company|Co\.|Ltd\.|plc|N\.V\.)(?:\s*\([^)]*\))?"
+                           r"(?= today| announced| reported|,)")
 
 
 def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
     """What the release says about itself, from its title, dateline and statements."""
     meta = Metadata()
     texts = [b.text for b in layout.blocks[:40]]
-    head = " ".join(([layout.title] if layout.title else []) + texts)
-    title = layout.title or (texts[0] if texts else "")
+    own_title = layout.title if layout.title and not GENERIC_TITLE.match(layout.title.strip()) else None
+    head = " ".join(([own_title] if own_title else []) + texts)
+    title = own_title or (texts[0] if texts else "")
     m = COMPANY_RE.match(title) or next((COMPANY_RE.match(t) for t in texts if COMPANY_RE.match(t)), None)
     if m:
         meta.company = re.sub(r"[(®™].*$", "", m.group(1)).strip(" ,")
@@ -67,6 +71,8 @@ def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
     if not meta.company and layout.blocks:
         first = layout.blocks[0].text
         meta.company = first.split(" - ")[0][:80]
+    if meta.company and meta.company.isupper() and " " in meta.company.strip():
+        meta.company = meta.company.title()  # "THE BUCKLE, INC." as a person writes it
     meta.release_date = _release_date(texts)
     if meta.release_date is None and "date" in layout.meta:
         try:
@@ -99,7 +105,7 @@ def _release_date(texts: list[str]) -> date | None:
     a line near the top."""
     for text in texts:
         for pattern in (DATE_RE.pattern, DMY_RE.pattern):
-            d = re.search(r"(?:--|—|/|\)|,|^)\s*(" + pattern + r")\s*(?:--|—|/|$)", text, re.I)
+            d = re.search(r"(?:--|—|/|\)|,|^|release:)\s*(" + pattern + r")\s*(?:--|—|/|\||$)", text, re.I)
             if d:
                 return find_date(d.group(1))
     for text in texts[:10]:

@@ -50,8 +50,17 @@ def read_source(source: Source) -> Document:
     if meta.period is None:
         meta.period = reported_period(tables)
     facts = [f for t in tables for f in facts_of(t)]
-    return Document(name=source.name, path=source.path, sha256=source.sha256, lines=source.lines,
+    lines = layout.rendering if layout.rendering is not None else source.lines
+    return Document(name=source.name, path=source.path, sha256=source.sha256, lines=lines,
                     metadata=meta, blocks=layout.blocks, tables=tables, facts=facts, pages=source.pages)
+
+
+def rendered_lines(source: Source) -> list[str]:
+    """The lines citations count: the file's own lines, a PDF's text rendering, or an HTML page's
+    rendering (one line per paragraph and per table row)."""
+    if source.kind == "html":
+        return parse_html(source.text).rendering or []
+    return source.lines
 
 
 def split_source(source: Source) -> Layout:

@@ -46,6 +46,14 @@ def join_prefixes(text: str) -> str:
     return re.sub(r"\b(non)[- ](?=[A-Za-z])", r"\1", text, flags=re.I)
 
 
+US_RE = re.compile(r"\bU\.\s?S\.?(?![A-Za-z])|\bUS\b(?!\$)")
+
+
+def spell_us(text: str) -> str:
+    """``U.S.`` and ``US`` as one word that no pronoun ("us") or stray letter can be taken for."""
+    return US_RE.sub("usa", text)
+
+
 def stems(text: str) -> set[str]:
     """Stemmed words of a text, with ``R&D`` and ``SG&A`` spelled out."""
     return set(_stems(text))
@@ -53,7 +61,8 @@ def stems(text: str) -> set[str]:
 
 @lru_cache(maxsize=50_000)
 def _stems(text: str) -> frozenset[str]:
-    t = text.lower().replace("r&d", "research development").replace("sg&a", "general administrative")
+    t = spell_us(text).lower().replace("r&d", "research development")
+    t = t.replace("sg&a", "general administrative")
     t = join_prefixes(t)
     return frozenset(stem(w) for w in re.findall(r"[a-z][a-z'&]*", t))
 
@@ -62,7 +71,7 @@ def content_words(text: str) -> set[str]:
     """Content words of prose, lower-cased, ``R&D`` spelled out, ``STOP`` words dropped, stemmed
     (the checks compare these with row labels)."""
     out = set()
-    for w in re.findall(r"[a-z&]+", text.lower().replace("r&d", "research development")):
+    for w in re.findall(r"[a-z&]+", spell_us(text).lower().replace("r&d", "research development")):
         if w in STOP or len(w) < 2:
             continue
         out.add(stem(w))
