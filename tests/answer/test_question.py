@@ -34,6 +34,18 @@ def test_line_item_words(question: str, words: set[str]) -> None:
     assert words <= found
 
 
+@pytest.mark.parametrize(("question", "absent"), [
+    ("What was eBay's U.S. GMV?", {"us", "u", "s"}),          # U.S. is a word of its own ("usa")
+    ("Apple's Services revenue in the June quarter of 2026?", {"jun", "june"}),  # a period, not an item
+    ("What were quarterly net sales for the thirteen weeks?", {"quarterly", "thirteen", "week"}),
+])
+def test_period_words_are_not_line_items(question: str, absent: set[str]) -> None:
+    found = {w for term in parse_question(question).terms for alt in term for w in alt}
+    assert not (found & absent)
+    if "U.S." in question:
+        assert "usa" in found
+
+
 @pytest.mark.parametrize(("text", "spec"), [
     ("revenue for the first quarter", PeriodSpec("current", months=3)),
     ("revenue a year earlier", PeriodSpec("prior_year")),
@@ -47,6 +59,11 @@ def test_line_item_words(question: str, words: set[str]) -> None:
     ("EPS for fiscal 2025", PeriodSpec("explicit", months=12, fiscal_year=2025)),
     ("revenue in 2024", PeriodSpec("explicit", months=12, calendar_year=2024)),
     ("revenue for the full year", PeriodSpec("current", months=12)),
+    ("Services revenue in the June quarter of 2026", PeriodSpec("explicit", end=date(2026, 6, 30), months=3)),
+    ("revenue in the December quarter", PeriodSpec("current", months=3)),
+    ("net sales for the first 39 weeks of fiscal 2024", PeriodSpec("explicit", months=9, fiscal_year=2024)),
+    ("net sales for the thirteen weeks", PeriodSpec("current", months=3)),
+    ("quarterly revenue", PeriodSpec("current", months=3)),
 ])
 def test_period(text: str, spec: PeriodSpec) -> None:
     assert parse_period(text) == spec

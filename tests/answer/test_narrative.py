@@ -1,0 +1,83 @@
+"""Figures only the narrative states, table-driven on one small release: the figure of the asked period
+(not the comparative one of the same sentence, not a 13-week figure for 39 weeks), of the asked kind
+(a count for "how many", never money), of the asked noun (a backlog is not revenue guidance), and a
+forecast only for a question about the future, never verified by a past table."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.pipeline import Pipeline
+from bot.checks.status import CheckStatus
+from index.reader.load import Source
+from index.reader.release import read_source
+from tests.conftest import make_store
+
+RELEASE = """Acme Outfitters Reports Third Quarter Results
+
+KEARNEY, NE -- Acme Outfitters, Inc. (NYSE: AOF) today reported results for the fiscal quarter ended
+November 2, 2024.
+
+Net sales for the 13-week fiscal quarter ended November 2, 2024 decreased 3.2 percent to $293.6 million
+from net sales of $303.5 million for the prior year 13-week fiscal quarter ended October 28, 2023.
+
+Online sales increased 1.1 percent to $46.6 million for the 13-week fiscal quarter ended November 2,
+2024, compared to net sales of $46.1 million for the 13-week fiscal quarter ended October 28, 2023.
+Online sales decreased 9.2 percent to $128.0 million for the 39-week period ended November 2, 2024.
+
+The Company operated 443 stores in 42 states at the end of the quarter.
+
+Looking forward, we expect to benefit from our over $100 million equipment sales backlog. The Company
+expects fourth quarter net sales of $330 million to $340 million.
+
+Management will hold a conference call at 10:00 a.m. EST today.
+
+CONSOLIDATED STATEMENTS OF INCOME
+(Amounts in Thousands)
+
+                                        Thirteen Weeks Ended
+                                  November 2, 2024   October 28, 2023
+Net sales                         $      293,618     $      303,457
+Cost of sales                            153,547            156,242
+Gross profit                             140,071            147,215
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    store = make_store(tmp_path_factory.mktemp("acme"))
+    store.add(read_source(Source("acme.txt", "acme", "text", RELEASE, "0")))
+    pipeline = Pipeline(store)
+    return pipeline.ask
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How much did Acme's online sales bring in during the third quarter?", 46.6e6),
+    ("What were Acme's online sales in the same quarter a year earlier?", 46.1e6),
+    ("What were Acme's online sales for the 39 weeks?", 128.0e6),
+    ("How many stores did Acme operate?", 443),
+    ("What net sales does Acme expect for the fourth quarter?", 330e6),
+])
+def test_the_stated_figure_of_the_asked_period_kind_and_noun(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert answer.answerable and answer.figures, answer.text
+    assert answer.figures[0].value == pytest.approx(value)
+
+
+@pytest.mark.parametrize("question", [
+    "How many online orders did Acme ship in the quarter?",   # no count of orders: not the $46.6 million
+    "What revenue guidance did Acme give for next year's equipment business?",  # a backlog is not guidance
+])
+def test_no_stated_figure_of_another_kind_or_noun(ask, question: str) -> None:
+    answer = ask(question)
+    assert not answer.figures or answer.figures[0].value not in (46.6e6, 100e6, 10), answer.text
+
+
+def test_a_forecast_is_never_verified_by_a_past_table(ask) -> None:
+    answer = ask("What net sales does Acme expect for the fourth quarter?")
+    assert answer.figures[0].check != CheckStatus.VERIFIED
+
+
+def test_a_future_question_never_gets_a_past_figure(ask) -> None:
+    answer = ask("What gross profit does Acme expect next quarter?")
+    assert not answer.figures or answer.figures[0].value not in (140_071_000, 147_215_000), answer.text
