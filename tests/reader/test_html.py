@@ -116,8 +116,8 @@ def test_workiva_page_reads_narrative_caption_scale_and_wrapper(tmp_path) -> Non
 
 def test_a_full_submission_yields_its_press_release_exhibit() -> None:
     filing = ("<SEC-DOCUMENT>0001-25-000001.txt\n<DOCUMENT>\n<TYPE>8-K\n<TEXT>\n<html>the 8-K</html>\n"
-              "</TEXT>\n</DOCUMENT>\n" + WORKIVA + "<DOCUMENT>\n<TYPE>GRAPHIC\n<TEXT>\nbegin 644 logo.jpg\n</TEXT>\n"
-              "</DOCUMENT>\n")
+              "</TEXT>\n</DOCUMENT>\n" + WORKIVA
+              + "<DOCUMENT>\n<TYPE>GRAPHIC\n<TEXT>\nbegin 644 logo.jpg\n</TEXT>\n</DOCUMENT>\n")
     body = edgar_exhibit(filing)
     assert body is not None and "ACME ROBOTICS" in body and "the 8-K" not in body
     assert edgar_exhibit("<html><body>no wrapper</body></html>") is None
