@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from index.document import Document, ScaleSource, Table
@@ -41,6 +42,7 @@ def read_source(source: Source) -> Document:
             f"{source.path} does not look like an earnings release (no financial tables or "
             "results language); give a company's results press release"
         )
+    continue_tables(tables)
     claims = [c for b in layout.blocks for c in find_claims(b.text, b.line)]
     for table in tables:
         if table.scale_source == ScaleSource.NONE:
@@ -53,6 +55,29 @@ def read_source(source: Source) -> Document:
     lines = layout.rendering if layout.rendering is not None else source.lines
     return Document(name=source.name, path=source.path, sha256=source.sha256, lines=lines,
                     metadata=meta, blocks=layout.blocks, tables=tables, facts=facts, pages=source.pages)
+
+
+CONTINUED_WITHIN = 15  # lines between a table's last row and a continuation without headings
+
+
+def continue_tables(tables: list[Table]) -> None:
+    """A table printed without column headings just after one with the same number of columns is its
+    continuation (the liabilities half of a balance sheet under its own centred heading, a statement
+    carried over a page break without "continued"): it takes that table's columns, title and scale."""
+    for prev, table in zip(tables, tables[1:], strict=False):
+        if not prev.rows or not table.rows or len(table.columns) != len(prev.columns):
+            continue
+        if any(c.period is not None or c.header.strip() for c in table.columns):
+            continue
+        if not any(c.period is not None for c in prev.columns):
+            continue
+        if table.rows[0].line - max(r.line for r in prev.rows) > CONTINUED_WITHIN:
+            continue
+        table.columns = [replace(c) for c in prev.columns]
+        table.title = re.sub(r" \([A-Za-z][\w -]*\)$", "", prev.title)  # not "(ASSETS)"
+        if not table.scale_source.known and prev.scale_source.known:
+            table.scale, table.scale_except, table.currency = prev.scale, prev.scale_except, prev.currency
+            table.scale_source = ScaleSource.EARLIER_TABLE
 
 
 def rendered_lines(source: Source) -> list[str]:

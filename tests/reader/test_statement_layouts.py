@@ -145,3 +145,29 @@ def test_a_reconciliation_total_no_formula_reproduces_is_not_called_an_error(tam
     assert CheckStatus.FAILED not in found
     if tamper.startswith("170"):
         assert found == [CheckStatus.UNVERIFIABLE]
+
+
+CONTINUED = HEAD + """CONSOLIDATED BALANCE SHEETS
+(amounts in millions)
+
+                                                            March 31, 2025       December 31, 2024
+                                      ASSETS
+CURRENT ASSETS
+   Cash and cash equivalents                              $          10,856   $          10,203
+   Receivables, net                                                   2,312                2,241
+     TOTAL ASSETS                                         $          13,168   $          12,444
+
+                               LIABILITIES AND EQUITY
+CURRENT LIABILITIES
+   Accounts payable                                       $           8,348   $           7,848
+   Other current liabilities                                          4,820                4,596
+     TOTAL LIABILITIES AND EQUITY                         $          13,168   $          12,444
+"""
+
+
+def test_a_table_continued_under_its_own_heading_keeps_the_columns() -> None:
+    doc = read(CONTINUED)
+    payable = [f for f in doc.facts if f.label == "Accounts payable"]
+    assert {(f.period.end.isoformat(), f.period.months, f.value) for f in payable if f.period} == {
+        ("2025-03-31", 0, 8_348_000_000), ("2024-12-31", 0, 7_848_000_000)}
+    assert doc.tables[-1].title == "CONSOLIDATED BALANCE SHEETS"
