@@ -185,12 +185,16 @@ RATIO_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
 }
 
 
-def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str],
-                 avoid: RowMatch | None = None, extra: tuple[Term, ...] = ()) -> RowMatch | None:
-    """The row for the first phrase found (with the question's other words, such as a segment)."""
+def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str], avoid: RowMatch | None = None,
+                 extra: tuple[Term, ...] = (), unit: str | None = None) -> RowMatch | None:
+    """The row for the first phrase found (with the question's other words, such as a segment) that
+    has figures in ``unit`` (any currency for "money"): a ratio divides amounts by amounts, never an
+    amount by a row of percentages that shares its name."""
     for phrase in phrases:
         m = find_named(doc, phrase, ignore, extra)
-        if m is not None and (avoid is None or m.key != avoid.key):
+        if m is None or (avoid is not None and m.key == avoid.key):
+            continue
+        if unit is None or any(f.unit == unit or (unit == "money" and is_money(f.unit)) for f in m.facts):
             return m
     return None
 
@@ -202,14 +206,15 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     if parts is None:
         return None
     top, bottom, op = parts
-    a = _first_named(doc, top, ignore, extra=q.terms)
-    b = _first_named(doc, bottom, ignore, avoid=a, extra=q.terms)
-    if a is None or b is None:
+    a = _first_named(doc, top, ignore, extra=q.terms, unit="money")
+    fa = pick_fact(doc, [f for f in a.facts if is_money(f.unit)], q.period) if a is not None else None
+    if a is None or fa is None:
         return None
-    fa = pick_fact(doc, a.facts, q.period)
-    if fa is None:
+    b = _first_named(doc, bottom, ignore, avoid=a, extra=q.terms, unit=fa.unit)
+    if b is None:
         return None
-    fb = next((f for f in b.facts if f.period == fa.period and f.column_index >= 0), None)
+    fb = next((f for f in b.facts if f.period == fa.period and f.column_index >= 0 and f.unit == fa.unit),
+              None)
     if fb is None or not fb.value:
         return None
     if op == "-":

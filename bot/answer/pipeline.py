@@ -50,6 +50,7 @@ from bot.answer.select import (
     rank_rows,
     rival_row,
     target_end,
+    unit_fits,
     usable_terms,
 )
 from bot.answer.wording import amount
@@ -67,6 +68,9 @@ from prompts import render
 
 OUTLOOK_Q = re.compile(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?|anticipate[sd]?|"
                        r"next (quarter|year)|will)\b", re.I)
+# a row that is itself a change: its figure answers "how much did comparable sales grow"
+CHANGE_MEASURE = re.compile(r"comparable|\bcomps?\b|same[- ]store|like[- ]for[- ]like|growth|% ?change|"
+                            r"\bchange\b", re.I)
 # a table of forecasts: the only table rows that answer a question about the future
 OUTLOOK_TABLE = re.compile(r"outlook|guidance|forecast|expect|estimate|projected|target", re.I)
 TICKER_Q = re.compile(
@@ -315,7 +319,12 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
         turn.confidence = match.confidence
         by_kind = {QueryKind.CHANGE: compose_change, QueryKind.PERCENT_CHANGE: compose_change,
                    QueryKind.SHARE_OF_REVENUE: compose_share}
-        answer = by_kind.get(q.kind, compose_value)(d, q, match)
+        kind = q.kind
+        if kind in (QueryKind.CHANGE, QueryKind.PERCENT_CHANGE) and match.facts and all(
+                f.unit == "percent" for f in match.facts) and CHANGE_MEASURE.search(
+                f"{match.label} {match.section} {match.table_title}"):
+            kind = QueryKind.VALUE  # "comparable sales growth": the row is the change itself
+        answer = by_kind.get(kind, compose_value)(d, q, match)
         if answer is None and q.kind != QueryKind.VALUE:
             answer = compose_value(d, q, match)
             # the value, where a change was asked: not the answer to the question as asked
@@ -600,24 +609,6 @@ def release_period(doc: Document) -> str:
     if m.fiscal_label and described:
         return f"the {m.fiscal_label} ({described})"
     return f"the {m.fiscal_label}" if m.fiscal_label else described or "its period"
-
-
-def unit_fits(q: Query, unit: str) -> bool:
-    """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares, a
-    percentage for a percentage (money for "how many" is refused before this, in ``_compose``)."""
-    rate = re.search(r"%|\bpercent(age)?\b|\bmargin\b|\brate\b", q.text, re.I)
-    if q.kind == QueryKind.VALUE and re.search(r"%|\bpercent(age)?\b|\brate\b", q.text, re.I) and \
-            unit not in ("percent", "ratio"):
-        return False  # a percentage asked, an amount given
-    if q.kind == QueryKind.VALUE and not rate and unit == "percent" and not re.search(
-            r"\b(growth|change|grow|increase|decrease|margin|comparable|comp)\b", q.text, re.I):
-        return False  # an amount asked, a percentage given
-    per_share = asks_per_share(q.text)
-    if per_share is True:
-        return "/" in unit
-    if per_share is False:
-        return unit == "shares"
-    return True
 
 
 # a figure stated as the comparison: "... to $46.6 million, compared to $46.1 million for the prior year"

@@ -162,6 +162,11 @@ def _names_period(text: str) -> bool:
 Term = tuple[tuple[str, ...], ...]  # alternatives, each a phrase of stemmed words
 
 
+# verbs that name a concept only when the question names no other ("how much did it earn?" asks for
+# income; "how much revenue did it earn?" asks for revenue)
+VERB_CUES = {"earn", "earned", "earns", "made", "make", "makes", "lose", "lost", "loses"}
+
+
 def content_terms(text: str) -> tuple[Term, ...]:
     """The line-item words of a question, as groups of alternatives (any one may match): a concept of
     the lexicon stands for the words its releases print; any other word stands for itself."""
@@ -169,10 +174,13 @@ def content_terms(text: str) -> tuple[Term, ...]:
     t = join_prefixes(spell_us(lex.spell_out(text))).lower().replace("’", "'")
     t = MONTH_YEAR_RE.sub(" ", SLASH_DATE_RE.sub(" ", DATE_RE.sub(" ", QUARTER_MONTH_RE.sub(" quarter ", t))))
     groups: list[Term] = []
+    cued: list[Term] = []  # concepts named only by a verb ("did it earn"), kept when nothing else is named
     for pattern, concept in lex.phrases:
-        if pattern.search(t):
-            groups.append(concept.alternatives)
+        m = pattern.search(t)
+        if m:
+            (cued if m.group(0).strip() in VERB_CUES else groups).append(concept.alternatives)
             t = pattern.sub(" ", t)
+    groups += [c for c in cued if not groups]
     t = re.sub(r"\b\d[\d,./]*\b", " ", t)
     for w in re.findall(r"[a-z&']+", t):
         w = w.strip("'")

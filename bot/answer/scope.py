@@ -82,8 +82,17 @@ def _other_company(question: str, releases: list[Any], store: Any) -> str:
             continue
         if any(_mentions(" ".join(words).lower(), r.company, r.name) for r in releases):
             continue
+        if any(_prints(store.document(r.name), " ".join(words)) for r in releases):
+            continue  # a segment, brand or region a release prints ("Frito-Lay North America")
         return name
     return ""
+
+
+def _prints(doc: Document, name: str) -> bool:
+    """Whether a release prints a name in its narrative or its row labels."""
+    pattern = re.compile(r"\b" + re.escape(name.lower()) + r"\b")
+    return any(pattern.search(b.text.lower()) for b in doc.blocks) or any(
+        pattern.search(r.label.lower()) for t in doc.tables for r in t.rows)
 
 
 def _is_period_word(w: str) -> bool:

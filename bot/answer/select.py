@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from bot.answer.lexicon import lexicon
-from bot.answer.question import SOFT, PeriodSpec, Query, Term, content_terms
+from bot.answer.question import SOFT, PeriodSpec, Query, QueryKind, Term, content_terms
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import close
@@ -57,6 +57,7 @@ class RowWeights:
     has_period: float = 2.0        # the row has a figure for the period asked
     instant_asked: float = 0.5     # a date was asked: the figure is a balance at it (or, taken off, a flow)
     tie: float = 0.25              # two rows this close fit the question about equally
+    wrong_unit: float = 3.0        # penalty: its figure is not of the kind asked (a percentage for an amount)
 
 
 WEIGHTS = RowWeights()
@@ -336,6 +337,24 @@ def asks_per_share(text: str) -> bool | None:
     return None
 
 
+def unit_fits(q: Query, unit: str) -> bool:
+    """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares, a
+    percentage for a percentage (money for "how many" is refused before this, in ``_compose``)."""
+    rate = re.search(r"%|\bpercent(age)?\b|\bmargin\b|\brate\b", q.text, re.I)
+    if q.kind == QueryKind.VALUE and re.search(r"%|\bpercent(age)?\b|\brate\b", q.text, re.I) and \
+            unit not in ("percent", "ratio"):
+        return False  # a percentage asked, an amount given
+    if q.kind == QueryKind.VALUE and not rate and unit == "percent" and not re.search(
+            r"\b(growth|change|grow|increase|decrease|margin|comparable|comp)\b", q.text, re.I):
+        return False  # an amount asked, a percentage given
+    per_share = asks_per_share(q.text)
+    if per_share is True:
+        return "/" in unit
+    if per_share is False:
+        return unit == "shares"
+    return True
+
+
 def best_row(query: Query, docs: list[Document], ignore: set[str],
              retrieval: dict[tuple[str, int], float]) -> tuple[Document, RowMatch] | None:
     """The row that best answers a value, change or share question, over the releases in scope:
@@ -375,6 +394,8 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
             if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):
                 bonus += w.loss_label
             picked = pick_fact(d, m.facts, query.period)
+            if picked is not None and not unit_fits(query, picked.unit):
+                bonus -= w.wrong_unit
             if picked is not None:
                 bonus += w.has_period
                 if query.period.instant and picked.period:

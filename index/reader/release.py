@@ -58,6 +58,8 @@ def read_source(source: Source) -> Document:
 
 
 CONTINUED_WITHIN = 15  # lines between a table's last row and a continuation without headings
+STATEMENT_TITLE = re.compile(r"balance sheets?|statements? of|cash flows?|financial position|reconciliation|"
+                             r"summary|highlights|segment", re.I)
 
 
 def continue_tables(tables: list[Table]) -> None:
@@ -73,6 +75,8 @@ def continue_tables(tables: list[Table]) -> None:
             continue
         if table.rows[0].line - max(r.line for r in prev.rows) > CONTINUED_WITHIN:
             continue
+        if table.scale_source == ScaleSource.CAPTION or STATEMENT_TITLE.search(table.caption):
+            continue  # a caption of its own ("Condensed Consolidated Balance Sheets", "(in millions)")
         table.columns = [replace(c) for c in prev.columns]
         table.title = re.sub(r" \([A-Za-z][\w -]*\)$", "", prev.title)  # not "(ASSETS)"
         if not table.scale_source.known and prev.scale_source.known:

@@ -197,7 +197,7 @@ def _percent_columns(columns: list[Column], rows: list[Row]) -> None:
                 if c.value is not None and not c.bps:
                     c.percent = True
             continue
-        if col.period is not None or (col.header.strip() and not col.change):
+        if not col.change and (col.period is not None or col.header.strip()):
             continue
         if any(c.percent for c in cells):
             col.change = True

@@ -146,8 +146,9 @@ def _heading_line(line: str) -> bool:
 
 
 def _section_label(line: str) -> bool:
-    """A short label with no figures opening a table's first section (``REVENUE``, ``Assets:``)."""
-    t = line.strip()
+    """A short label with no figures opening a table's first section (``REVENUE``, ``Assets:``, and
+    ``Assets      (unaudited)`` with the audit note of a column beside it)."""
+    t = re.sub(r"\s{2,}\((un)?audited\)\s*$", "", line.strip(), flags=re.I)
     return 0 < len(t) < 60 and not t.endswith(".") and not any(ch.isdigit() for ch in t)
 
 

@@ -73,3 +73,13 @@ def test_follow_up_takes_the_previous_line_item() -> None:
     first = parse_question("What was revenue?")
     follow = parse_question("And a year earlier?").with_context(first)
     assert follow.terms == first.terms and follow.period.relative == "prior_year"
+
+
+@pytest.mark.parametrize(("question", "income"), [
+    ("How much revenue did McDonald's earn from franchised restaurants?", False),  # revenue is named
+    ("How much did Apple earn in the quarter?", True),                              # income, by the verb
+    ("How much money did the company lose?", True),
+])
+def test_a_verb_names_income_only_when_nothing_else_is_named(question: str, income: bool) -> None:
+    found = {w for term in parse_question(question).terms for alt in term for w in alt}
+    assert ("incom" in found) == income

@@ -64,3 +64,13 @@ def test_best_row_prefers_a_row_with_the_period_asked() -> None:
     q = parse_question("What was revenue a year earlier?")
     picked = best_row(q, [doc], set(), {})
     assert picked is not None and picked[1].label == "Revenue"
+
+
+def test_a_row_of_percentages_does_not_answer_an_amount() -> None:
+    from bot.answer.question import parse_question
+    from bot.answer.select import unit_fits
+
+    amount = parse_question("What was Enterprise revenue in the quarter?")
+    assert not unit_fits(amount, "percent") and unit_fits(amount, "USD")
+    growth = parse_question("What was comparable sales growth in the quarter?")
+    assert unit_fits(growth, "percent")

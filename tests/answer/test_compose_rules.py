@@ -1,0 +1,66 @@
+"""Rules of composing an answer from a table, on one small release: a row that is itself a change
+(comparable sales) answers "growth" with its own figure; a ratio divides amounts by amounts, never by a
+row of percentages of the same name; a segment the release prints is not taken for another company;
+a row of percentages never answers an amount."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.pipeline import Pipeline
+from index.reader.load import Source
+from index.reader.release import read_source
+from tests.conftest import make_store
+
+RELEASE = """Burger Corp Reports First Quarter 2025 Results
+
+CHICAGO -- Burger Corp (NYSE: BGR) today reported results for the quarter ended March 31, 2025.
+
+COMPARABLE SALES
+                                                  Increase/(Decrease)
+                                              Quarters Ended March 31,
+                                                   2025          2024
+ Revenues
+ U.S.                                              12.6 %         3.5 %
+ Frito Foods North America                         10.1           8.2
+ Total                                             11.8 %         9.9 %
+
+CONDENSED CONSOLIDATED STATEMENT OF INCOME
+Dollars in millions, except per share data
+
+ Quarters Ended March 31,                              2025        2024
+ Revenues
+ Sales by company-operated restaurants            $ 2,224.3   $ 2,302.4
+ Revenues from franchised restaurants               3,587.5     3,262.8
+ TOTAL REVENUES                                     5,811.8     5,565.2
+ Operating costs and expenses                       3,279.4     3,252.6
+ OPERATING INCOME                                   2,532.4     2,312.6
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    store = make_store(tmp_path_factory.mktemp("burger"))
+    store.add(read_source(Source("burger.txt", "burger", "text", RELEASE, "0")))
+    return Pipeline(store).ask
+
+
+def test_comparable_sales_growth_is_the_rows_own_figure(ask) -> None:
+    answer = ask("What was Burger Corp's U.S. comparable sales growth in the first quarter of 2025?")
+    assert answer.figures and answer.figures[0].value == pytest.approx(12.6), answer.text
+
+
+def test_operating_margin_divides_amounts(ask) -> None:
+    answer = ask("What was Burger Corp's operating margin in the first quarter of 2025?")
+    assert answer.figures and answer.figures[0].value == pytest.approx(2532.4 / 5811.8 * 100, rel=1e-3)
+
+
+def test_a_segment_the_release_prints_is_not_another_company(ask) -> None:
+    answer = ask("What was Frito Foods North America's comparable sales growth in 2025?")
+    assert "index holds no release" not in answer.text
+    assert answer.figures and answer.figures[0].value == pytest.approx(10.1), answer.text
+
+
+def test_an_amount_is_not_answered_with_a_percentage(ask) -> None:
+    answer = ask("What were Burger Corp's total revenues in the first quarter of 2025?")
+    assert answer.figures and answer.figures[0].value == pytest.approx(5_811_800_000), answer.text
