@@ -74,7 +74,7 @@ CHANGE_MEASURE = re.compile(r"comparable|\bcomps?\b|same[- ]store|like[- ]for[- 
 # a table of forecasts: the only table rows that answer a question about the future
 OUTLOOK_TABLE = re.compile(r"outlook|guidance|forecast|expect|estimate|projected|target", re.I)
 TICKER_Q = re.compile(
-    r"\b(ticker|stock symbol|trading symbol|symbol|which exchange|listed on|trade[sd]? on)\b", re.I)
+    r"\b(ticker|stock symbol|trading symbol|symbol|which exchange|listed on|trade[sd]? (on|under))\b", re.I)
 PERIOD_Q = re.compile(r"\bwhat (period|quarter|time frame)\b.*\b(cover|report|release)|"
                       r"\bwhich (period|quarter)\b.*\b(cover|report)", re.I)
 DROPPED_WORD = 0.15  # confidence taken off for each question word no release in scope prints

@@ -54,9 +54,9 @@ CHANGE_RE = re.compile(
 PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
                         r"percent(age)? change|growth rate|how many percent|in percent(age)? terms|"
                         r"by how many percent)\b|%\s*change", re.I)
-SHARE_OF_REVENUE_RE = re.compile(r"(\bas a (percent(age)?|share|proportion) of|%\s*of|\bpercent of|"
+SHARE_OF_REVENUE_RE = re.compile(r"(\bas a (percent(age)?|share|proportion) of|%\s*of|\bpercent(age)? of|"
                                  r"\bshare of|\brelative to|\bin proportion to) "
-                                 r"(net |total )?(revenue|sales)s?\b", re.I)
+                                 r"(its |their |the company's )?(net |total )?(revenue|sales)s?\b", re.I)
 RATIOS = {
     "working capital": re.compile(r"\bworking capital\b", re.I),
     "current ratio": re.compile(r"\bcurrent ratio\b", re.I),

@@ -148,7 +148,21 @@ def _mentions(low: str, company: str, name: str) -> bool:
              if len(w) > 2 and w not in GENERIC_NAME_WORDS][:2]
     words += [w for w in re.findall(r"[a-z]+", name.lower().split("_")[0].split("-q")[0])
               if len(w) > 2 and w not in GENERIC_NAME_WORDS][:2]
-    return any(re.search(rf"\b{re.escape(w.removesuffix('s'))}s?\b", low) for w in words)
+    return any(re.search(rf"\b{re.escape(w.removesuffix('s'))}s?\b", low) for w in words) or any(
+        re.search(rf"\b{re.escape(a)}\b", low) for a in acronyms(company))
+
+
+def acronyms(company: str | None) -> set[str]:
+    """Short forms people write for a company: ``ASEH`` and ``ASETH`` for ASE Technology Holding (the
+    first word and the initials of the others, or of the last), ``ATH`` (all initials); three letters
+    at least."""
+    words = [w for w in re.findall(r"[a-z]+", _plain((company or "").lower()))
+             if w not in ("inc", "corp", "corporation", "company", "co", "ltd", "plc", "the", "and", "of")]
+    if len(words) < 2:
+        return set()
+    first, rest = words[0], words[1:]
+    forms = {first + "".join(w[0] for w in rest), first + rest[-1][0], "".join(w[0] for w in words)}
+    return {f for f in forms if len(f) >= 3 and f != first}
 
 
 def _plain(text: str) -> str:
@@ -164,6 +178,7 @@ def company_words(store: Any) -> set[str]:
     out: set[str] = set()
     for r in store.catalog():
         out |= {stem(w) for w in re.findall(r"[a-z]+", (r.company or "").lower())}
+        out |= {stem(a) for a in acronyms(r.company)}
         out |= {stem(w) for w in re.findall(r"[a-z]+", r.name.lower()) if len(w) > 2}
         ticker = store.document(r.name).metadata.ticker
         if ticker:

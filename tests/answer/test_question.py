@@ -83,3 +83,14 @@ def test_follow_up_takes_the_previous_line_item() -> None:
 def test_a_verb_names_income_only_when_nothing_else_is_named(question: str, income: bool) -> None:
     found = {w for term in parse_question(question).terms for alt in term for w in alt}
     assert ("incom" in found) == income
+
+
+@pytest.mark.parametrize("question", [
+    "What percentage of its sales did EVI keep as gross profit in the quarter?",
+    "What was gross profit as a percentage of revenue?",
+    "Gross profit as a share of total sales?",
+])
+def test_share_of_revenue_wordings(question: str) -> None:
+    q = parse_question(question)
+    assert q.kind == QueryKind.SHARE_OF_REVENUE
+    assert not any(("revenu",) in term for term in q.terms)  # revenue is the denominator, not the item

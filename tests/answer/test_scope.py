@@ -71,3 +71,15 @@ def test_the_conversation_remembers_the_company_chosen(corpus_store) -> None:
     assert answer.doc == "nvidia_fy2025-q2" and answer.figures[0].value == 30_040_000_000
     follow = pipeline.ask("and a year earlier?", conversation=talk)
     assert follow.doc == "nvidia_fy2025-q2" and follow.figures[0].value == 13_507_000_000
+
+
+@pytest.mark.parametrize(("company", "short"), [
+    ("ASE Technology Holding Co., Ltd.", "aseh"),
+    ("ASE Technology Holding Co., Ltd.", "aseth"),
+    ("Watts Water Technologies", "wwt"),
+])
+def test_short_forms_of_a_company_name(company: str, short: str) -> None:
+    from bot.answer.scope import acronyms
+
+    assert short in acronyms(company)
+    assert not acronyms("NVIDIA")  # one word: no short form to invent
