@@ -52,6 +52,7 @@ from bot.answer.select import (
     target_end,
     unit_fits,
     usable_terms,
+    vocabulary,
 )
 from bot.answer.wording import amount
 from bot.checks.answers import CONFIDENT, CheckerCache
@@ -176,6 +177,20 @@ def retrieve(turn: Turn, tools: Tools) -> Turn:
     return turn
 
 
+def ticker_like(text: str, docs: list[Document]) -> set[str]:
+    """Capital-letter codes of two to five letters that neither the releases in scope nor the lexicon
+    know ("MCD", "PEP" written for a release that prints no ticker): they name the company asked
+    about, never a line item."""
+    lex = lexicon()
+    printed = frozenset().union(*(vocabulary(d) for d in docs)) if docs else frozenset()
+    out = set()
+    for code in re.findall(r"\b[A-Z]{2,5}\b", text):
+        w = stem(code.lower())
+        if w not in printed and w not in lex.known and code.lower() not in lex.abbreviations:
+            out.add(w)
+    return out
+
+
 def select(turn: Turn, tools: Tools) -> Turn:
     """Order the releases by their best hit, and pick the row for value-like questions. Several
     releases of one company: the release that reports the period asked, or the quarters a question
@@ -190,6 +205,7 @@ def select(turn: Turn, tools: Tools) -> Turn:
             turn.names = [filing.name] if filing else []
             turn.query = replace(q, period=period)
     docs = [tools.store.document(n) for n in turn.names]
+    turn.ignore |= ticker_like(turn.text, docs)
     order = {n: max((s for c, s in turn.hits if c.doc == n), default=0.0) for n in turn.names}
     docs.sort(key=lambda d: -order.get(d.name, 0.0))
     turn.docs = docs
@@ -445,12 +461,24 @@ def _measured_noun(claim: Claim) -> str:
     return words[-1].lower() if words and len(words) < 4 else ""
 
 
+def _per_share(claim: Claim) -> bool:
+    """A figure printed per share (``$0.18 per share``, ``$0.04 a share``)."""
+    after = claim.sentence[claim.start + len(claim.text):claim.start + len(claim.text) + 24]
+    return bool(re.match(r"\s*(per|a) (diluted |basic |common )?share\b", after, re.I))
+
+
 def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section: str = "") -> str:
     """Why a figure the narrative states does not answer the question ('' when it does): its clause
     (or the heading it stands under, "Gaming") must name every line-item word asked, a rate for a rate,
     and the future for an outlook."""
     others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
-    clause = stems(clause_of(claim, [*others, claim])) | stems(section)
+    if _per_share(claim) != (asks_per_share(q.text) is True) and claim.kind == "money":
+        return ("the sentence states it per share" if _per_share(claim)
+                else "the sentence states a total, not per share")
+    # the same amount restated per share or as a percentage ("$180 million, or $0.18 per share, related
+    # to ...") does not end the clause of the amount
+    rivals = [c for c in others if not _per_share(c) and c.kind == claim.kind]
+    clause = stems(clause_of(claim, [*rivals, claim])) | stems(section)
     skip = SOFT_STEMS | (ignore or set())
     # "outlook" and "guidance" name the kind of figure, which FUTURE_RE checks below, not a line item
     required = [t for t in q.terms if not all(len(a) == 1 and a[0] in skip for a in t)

@@ -164,7 +164,8 @@ Term = tuple[tuple[str, ...], ...]  # alternatives, each a phrase of stemmed wor
 
 # verbs that name a concept only when the question names no other ("how much did it earn?" asks for
 # income; "how much revenue did it earn?" asks for revenue)
-VERB_CUES = {"earn", "earned", "earns", "made", "make", "makes", "lose", "lost", "loses"}
+VERB_CUES = {"earn", "earned", "earns", "made", "make", "makes", "lose", "lost", "loses", "take in",
+             "took in", "bring in", "brought in"}
 
 
 def content_terms(text: str) -> tuple[Term, ...]:
@@ -180,15 +181,19 @@ def content_terms(text: str) -> tuple[Term, ...]:
         if m:
             (cued if m.group(0).strip() in VERB_CUES else groups).append(concept.alternatives)
             t = pattern.sub(" ", t)
-    groups += [c for c in cued if not groups]
     t = re.sub(r"\b\d[\d,./]*\b", " ", t)
+    # capitalised words name a company or a segment, not the line item a verb may stand for
+    names = {stem(w.lower().rstrip("'’s")) for w in re.findall(r"\b[A-Z][\w'’&-]*", text)}
+    plain: list[Term] = []
     for w in re.findall(r"[a-z&']+", t):
         w = w.strip("'")
         if w.endswith("'s"):
             w = w[:-2]
         if w and w not in lex.filler and len(w) > 1:
-            groups.append(((stem(w),),))
-    return tuple(dict.fromkeys(groups))
+            plain.append(((stem(w),),))
+    items = groups + [p for p in plain if p[0][0] not in names]
+    groups += [c for c in cued if not items]
+    return tuple(dict.fromkeys(groups + plain))
 
 
 # "the June quarter (of 2026)": the quarter ending in that month, as analysts name fiscal quarters

@@ -113,6 +113,9 @@ def _rows_of(doc: Document) -> list[_IndexedRow]:
 _VOCABULARY: dict[int, tuple[Document, frozenset[str]]] = {}
 
 
+ADDRESS_RE = re.compile(r"\S+@\S+|https?://\S+|\bwww\.\S+|\b[\w.-]+\.(?:com|net|org|io)\b\S*", re.I)
+
+
 def vocabulary(doc: Document) -> frozenset[str]:
     """Stems of every word a release prints: labels, sections, titles, headings and narrative."""
     cached = _VOCABULARY.get(id(doc))
@@ -121,7 +124,8 @@ def vocabulary(doc: Document) -> frozenset[str]:
     words: set[str] = set()
     for row in _rows_of(doc):
         words |= row.label | row.section | row.title
-    words |= stems(" ".join(b.text for b in doc.blocks))
+    # words inside e-mail addresses and web addresses ("investor.relations@us.mcd.com") are not printed words
+    words |= stems(ADDRESS_RE.sub(" ", " ".join(b.text for b in doc.blocks)))
     words |= stems(" ".join(c.header for t in doc.tables for c in t.columns))
     if len(_VOCABULARY) > 64:
         _VOCABULARY.clear()
@@ -330,7 +334,7 @@ def find_named(doc: Document, words: str, ignore: set[str] | None = None,
 
 def asks_per_share(text: str) -> bool | None:
     """True when a question asks for a per-share figure, False for a share count, None otherwise."""
-    if re.search(r"\bper (share|ads)\b|\beps\b|earnings per", text, re.I):
+    if re.search(r"\bper[- ](share|ads)\b|\ba share\b|\beps\b|earnings per", text, re.I):
         return True
     if re.search(r"\bshares\b", text, re.I):
         return False

@@ -81,3 +81,21 @@ def test_a_forecast_is_never_verified_by_a_past_table(ask) -> None:
 def test_a_future_question_never_gets_a_past_figure(ask) -> None:
     answer = ask("What gross profit does Acme expect next quarter?")
     assert not answer.figures or answer.figures[0].value not in (140_071_000, 147_215_000), answer.text
+
+
+def test_per_share_and_totals_are_not_taken_for_each_other(tmp_path) -> None:
+    text = RELEASE.replace("Management will hold", "Restructuring charges were $180 million, or $0.18 per "
+                           "share, related to the store closures. The board declared a dividend of $0.25 per "
+                           "share, and dividends paid were $134 million. Management will hold")
+    store = make_store(tmp_path / "i")
+    store.add(read_source(Source("acme2.txt", "acme2", "text", text, "0")))
+    ask = Pipeline(store).ask
+    charges = ask("How much in restructuring charges did Acme take for the store closures?")
+    assert charges.figures and charges.figures[0].value == pytest.approx(180e6), charges.text
+    dividend = ask("What per-share dividend did Acme declare?")
+    assert dividend.figures and dividend.figures[0].value == pytest.approx(0.25), dividend.text
+
+
+def test_a_ticker_the_release_does_not_print_names_the_company(ask) -> None:
+    answer = ask("AOUT Q3 online sales?")  # a short form the release never prints
+    assert answer.figures and answer.figures[0].value == pytest.approx(46.6e6), answer.text
