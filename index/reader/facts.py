@@ -15,6 +15,8 @@ SHARE_COUNT = re.compile(
     r"^(weighted|shares\b|number of (weighted |common )?shares)|shares (used|outstanding)|"
     r"average (number of )?shares", re.I)
 COUNTS = re.compile(r"\bnumber of (?!.*shares)|\bemployees\b|\bheadcount\b", re.I)
+MONEY_ACTION = re.compile(r"repurchase|purchase|proceeds|issuance|payments?\b|paid|buy-?back|redemption|"
+                          r"dividend|\bcost\b|value", re.I)
 RATIO = re.compile(r"\bfx\b|exchange rate|\bratio\b", re.I)
 PERCENT_ROW = re.compile(r"%|\bmargin\b|\bpercent\b|\bgrowth\b|\brate\b", re.I)
 
@@ -46,7 +48,10 @@ def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
         return "ratio", 1.0
     if COUNTS.search(row.label):
         return "count", note_scale or 1.0
-    if SHARES.search(row.label) and not re.search(r"\$|stock,|par value", row.label):
+    if SHARES.search(row.label) and not re.search(r"\$|stock,|par value", row.label) and not (
+            MONEY_ACTION.search(row.label) and not re.match(r"(number of |shares\b)", row.label, re.I)
+            or re.search(r"cash flows?", table.title, re.I)):
+        # "Repurchase of common shares" in a cash-flow statement is money paid, not shares
         return "shares", note_scale or _share_scale(table)
     if PERCENT_ROW.search(row.label) and not re.search(r"\$", cell.text) and abs(cell.value or 0) < 1000:
         if re.search(r"%|margin|percent", row.label, re.I):

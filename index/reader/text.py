@@ -89,8 +89,10 @@ def split_text(source: Source) -> Layout:
             while j < len(lines) and j - last <= 3:
                 if _is_aligned(lines[j]):
                     last, count = j, count + 1
-                elif lines[j].strip() and len(lines[j].strip()) > 70 and not _long_label(lines, j):
-                    break
+                elif lines[j].strip() and len(lines[j].strip()) > 70:
+                    if not _long_label(lines, j):
+                        break
+                    last = j  # a long label inside the table keeps the run going
                 j += 1
             if count >= 3:
                 # column headings printed above the first row of figures belong to the table, and so
@@ -126,10 +128,14 @@ def _long_label(lines: list[str], j: int) -> bool:
     """A long line inside a table that is a label, not prose: a section label ending in ``:`` ("Adjustments
     to reconcile net earnings to total cash provided by (used in) operating activities:"), or the first
     line of a label wrapped onto a row of figures that starts in lower case."""
+    text = lines[j].strip()
+    if text.endswith(":"):
+        # a section label, perhaps set off by a blank line from the rows it heads
+        k = next((k for k in range(j + 1, min(j + 3, len(lines))) if lines[k].strip()), None)
+        return k is not None and _is_aligned(lines[k])
     if j + 1 >= len(lines) or not _is_aligned(lines[j + 1]):
         return False
-    text = lines[j].strip()
-    return text.endswith(":") or (not text.endswith(".") and lines[j + 1].strip()[:1].islower())
+    return not text.endswith(".") and lines[j + 1].strip()[:1].islower()
 
 
 def _heading_line(line: str) -> bool:

@@ -171,3 +171,30 @@ def test_a_table_continued_under_its_own_heading_keeps_the_columns() -> None:
     assert {(f.period.end.isoformat(), f.period.months, f.value) for f in payable if f.period} == {
         ("2025-03-31", 0, 8_348_000_000), ("2024-12-31", 0, 7_848_000_000)}
     assert doc.tables[-1].title == "CONSOLIDATED BALANCE SHEETS"
+
+
+CASH_GAPS = HEAD + """Consolidated Statements of Cash Flows
+(In thousands)
+
+                                                          13 Weeks Ended
+                                                      April 29,      April 30,
+                                                        2025           2024
+Operating activities
+Net income                                         $     347,051  $     331,395
+
+Adjustments to reconcile net income to net cash provided by operating activities:
+
+  Depreciation and amortization                           57,949         62,839
+  Non-cash lease expense                                  75,478         72,192
+Net cash provided by operating activities                480,478        466,426
+Financing activities
+  Repurchase of common shares                           (283,517)      (132,834)
+"""
+
+
+def test_a_section_label_set_off_by_blank_lines_and_money_paid_for_shares() -> None:
+    doc = read(CASH_GAPS)
+    assert len(doc.tables) == 1 and all(c.period is not None for c in doc.tables[0].columns)
+    buyback = next(f for f in doc.facts if f.label == "Repurchase of common shares" and f.column_index == 0)
+    assert buyback.unit == "USD" and buyback.value == -283_517_000
+    assert [c.status for c in check_table(doc.tables[0])] == [CheckStatus.PASSED]
