@@ -478,7 +478,15 @@ def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section:
     # the same amount restated per share or as a percentage ("$180 million, or $0.18 per share, related
     # to ...") does not end the clause of the amount
     rivals = [c for c in others if not _per_share(c) and c.kind == claim.kind]
-    clause = stems(clause_of(claim, [*rivals, claim])) | stems(section)
+    # what the sentence says before the figure, and after it up to the next figure of its kind or the
+    # next "and ..." (in "GAAP margin to 11.4% and non-GAAP margin to 28.0%" the words between the two
+    # figures name the second)
+    end = claim.start + len(claim.text)
+    nxt = min((c.start for c in rivals if c.start > claim.start), default=len(claim.sentence))
+    after = claim.sentence[end:nxt]
+    if nxt < len(claim.sentence):
+        after = re.split(r"\s(?:and|while|whereas|but)\s|;", after, maxsplit=1)[0]
+    clause = stems(after) | stems(section)
     skip = SOFT_STEMS | (ignore or set())
     # "outlook" and "guidance" name the kind of figure, which FUTURE_RE checks below, not a line item
     required = [t for t in q.terms if not all(len(a) == 1 and a[0] in skip for a in t)

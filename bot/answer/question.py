@@ -168,6 +168,9 @@ VERB_CUES = {"earn", "earned", "earns", "made", "make", "makes", "lose", "lost",
              "took in", "bring in", "brought in"}
 
 
+MONTH_STEMS = {stem(m) for m in MONTH_NAMES}
+
+
 def content_terms(text: str) -> tuple[Term, ...]:
     """The line-item words of a question, as groups of alternatives (any one may match): a concept of
     the lexicon stands for the words its releases print; any other word stands for itself."""
@@ -191,7 +194,7 @@ def content_terms(text: str) -> tuple[Term, ...]:
             w = w[:-2]
         if w and w not in lex.filler and len(w) > 1:
             plain.append(((stem(w),),))
-    items = groups + [p for p in plain if p[0][0] not in names]
+    items = groups + [p for p in plain if p[0][0] not in names and p[0][0] not in MONTH_STEMS]
     groups += [c for c in cued if not items]
     return tuple(dict.fromkeys(groups + plain))
 

@@ -94,3 +94,8 @@ def test_share_of_revenue_wordings(question: str) -> None:
     q = parse_question(question)
     assert q.kind == QueryKind.SHARE_OF_REVENUE
     assert not any(("revenu",) in term for term in q.terms)  # revenue is the denominator, not the item
+
+
+def test_a_month_is_not_a_line_item_that_hides_a_verb() -> None:
+    terms = parse_question("How much did the company lose in the April-to-June 2006 quarter?").terms
+    assert any(("incom",) in term for term in terms)
