@@ -7,7 +7,7 @@ import re
 
 from bot.answer.question import Query, QueryKind, Term
 from bot.answer.result import Answer, Citation, Figure
-from bot.answer.select import PRIMARY, RowMatch, comparative, find_named, pick_fact, target_end
+from bot.answer.select import PRIMARY, RowMatch, comparative, find_named, pick_fact, target_end, unit_fits
 from bot.answer.wording import amount, display_label, period_words, relative_words, verb
 from bot.checks.figures import REVENUE
 from index.document import Document, Fact
@@ -68,8 +68,12 @@ def row_name(match: RowMatch) -> str:
 
 
 def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
-    """A value, with the comparative figure and, for results, its share of revenue."""
-    f = pick_fact(doc, match.facts, q.period)
+    """A value, with the comparative figure and, for results, its share of revenue. Of a row's figures,
+    those of the kind asked come first (the share count printed in "Common stock ... 144,000,431 shares
+    outstanding", not the row's dollar amount, when shares are asked)."""
+    fitting = [f for f in match.facts if unit_fits(q, f.unit)]
+    f = pick_fact(doc, fitting, q.period) if fitting else None
+    f = f or pick_fact(doc, match.facts, q.period)
     if f is None:
         return None
     label = row_name(match)

@@ -144,7 +144,8 @@ def label_heading(section: str) -> str:
 def _plain_numbers(sentence: str, line: int) -> list[Claim]:
     """Counts such as ``95,492`` or ``over 190 professionals``: not years, not money or percents."""
     out = []
-    for m in re.finditer(r"(?<![\w$.,:])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%.,:]|\s*%|\s*percent)", sentence):
+    # not "91-percentage-point", "13-week" or "10-K": a number joined by a hyphen describes, it does not count
+    for m in re.finditer(r"(?<![\w$.,:-])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%.,:-]|\s*%|\s*percent)", sentence):
         value = float(m.group(1).replace(",", ""))
         if 1900 <= value <= 2100 and "," not in m.group(1):
             continue

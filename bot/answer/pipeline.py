@@ -673,15 +673,22 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
     if OUTLOOK_Q.search(q.text):
         return ""  # guidance speaks of a period after the release's own; stated_fits asks for the future
     before, after = claim.sentence[:claim.start], claim.sentence[claim.start + len(claim.text):]
-    comparative = bool(COMPARATIVE_BEFORE.search(before) or COMPARATIVE_AFTER.search(after))
+    # "decreased 0.7 percent from the prior year" is the change itself, not the earlier period's figure
+    rate = claim.kind in ("percent", "points", "bps")
+    comparative = bool(COMPARATIVE_BEFORE.search(before) or (not rate and COMPARATIVE_AFTER.search(after)))
     spec, cur = q.period, doc.metadata.period
     end, _ = target_end(doc, spec)
+    # a date that ends none of the release's periods is the date of an event ("declared in September")
+    reported = end is None or any(c.period is not None and near(c.period.end, end)
+                                  for t in doc.tables for c in t.columns)
     earlier = spec.relative in ("prior_year", "prior_quarter") or bool(
-        end and cur and end < cur.end and not near(end, cur.end))
-    if comparative and not earlier:
+        reported and end and cur and end < cur.end and not near(end, cur.end))
+    if comparative and not earlier and reported:
         return "the sentence states it for the earlier period it compares with"
     if earlier and not comparative:
         return "the sentence states it for another period"
+    if claim.kind == "count" or spec.instant or re.search(r"\b(as of|at the end of)\b", claim.sentence, re.I):
+        return ""  # a headcount or a balance at a date has no length of period
     asked = spec.months if (spec.months is not None and spec.relative != "current") else None
     if asked is None and spec.relative == "current" and spec.months is not None:
         asked = spec.months

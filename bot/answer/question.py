@@ -169,12 +169,16 @@ VERB_CUES = {"earn", "earned", "earns", "made", "make", "makes", "lose", "lost",
 
 
 MONTH_STEMS = {stem(m) for m in MONTH_NAMES}
+CURRENCY_ASKED = re.compile(
+    r"\b(?:in|as|into) (?:the )?(?:NT|New Taiwan|U\.?S\.?|US|Canadian|Australian|Hong Kong|Singapore)?\s*"
+    r"(?:\$|dollars?|euros?|yen|pounds?( sterling)?|yuan|renminbi|francs?|won|rupees?)(?=\W|$)", re.I)
 
 
 def content_terms(text: str) -> tuple[Term, ...]:
     """The line-item words of a question, as groups of alternatives (any one may match): a concept of
     the lexicon stands for the words its releases print; any other word stands for itself."""
     lex = lexicon()
+    text = CURRENCY_ASKED.sub(" ", text)  # "in NT dollars" says the unit, not the line item
     t = join_prefixes(spell_us(lex.spell_out(text))).lower().replace("’", "'")
     t = MONTH_YEAR_RE.sub(" ", SLASH_DATE_RE.sub(" ", DATE_RE.sub(" ", QUARTER_MONTH_RE.sub(" quarter ", t))))
     groups: list[Term] = []

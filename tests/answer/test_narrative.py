@@ -99,3 +99,31 @@ def test_per_share_and_totals_are_not_taken_for_each_other(tmp_path) -> None:
 def test_a_ticker_the_release_does_not_print_names_the_company(ask) -> None:
     answer = ask("AOUT Q3 online sales?")  # a short form the release never prints
     assert answer.figures and answer.figures[0].value == pytest.approx(46.6e6), answer.text
+
+
+@pytest.mark.parametrize(("extra", "question", "value"), [
+    # a change stated "from the prior year" is the change itself, not the earlier period's figure
+    ("Comparable store sales decreased 0.7 percent from comparable store sales for the prior year.",
+     "By what percentage did Acme's comparable store sales decline in the quarter?", 0.7),
+    # a headcount has no length of period, and a date that ends no reported period is an event's
+    ("Total number of employees was 9,492 as of November 2, 2024.",
+     "How many employees did Acme have?", 9492),
+    ("In September 2024 the board declared a special cash dividend of $0.80 per share.",
+     "What special dividend per share did Acme declare in September 2024?", 0.80),
+])
+def test_stated_changes_headcounts_and_events(tmp_path, extra: str, question: str, value: float) -> None:
+    store = make_store(tmp_path / "i")
+    store.add(read_source(Source("acme3.txt", "acme3", "text",
+                                 RELEASE.replace("Management will hold", extra + " Management will hold"),
+                                 "0")))
+    answer = Pipeline(store).ask(question)
+    assert answer.figures and answer.figures[0].value == pytest.approx(value), answer.text
+
+
+def test_a_hyphenated_number_is_not_a_count(tmp_path) -> None:
+    store = make_store(tmp_path / "i")
+    text = RELEASE.replace("Management will hold", "Employee costs had a 91-percentage-point impact. "
+                           "Management will hold")
+    store.add(read_source(Source("acme4.txt", "acme4", "text", text, "0")))
+    answer = Pipeline(store).ask("How many employees did Acme have?")
+    assert not answer.figures or answer.figures[0].value != 91, answer.text

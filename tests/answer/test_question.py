@@ -99,3 +99,12 @@ def test_share_of_revenue_wordings(question: str) -> None:
 def test_a_month_is_not_a_line_item_that_hides_a_verb() -> None:
     terms = parse_question("How much did the company lose in the April-to-June 2006 quarter?").terms
     assert any(("incom",) in term for term in terms)
+
+
+@pytest.mark.parametrize("question", [
+    "What were ASE's full-year 2024 diluted earnings per share in NT dollars?",
+    "What was revenue in US dollars?",
+])
+def test_a_currency_asked_is_not_a_line_item(question: str) -> None:
+    words = {w for term in parse_question(question).terms for alt in term for w in alt}
+    assert not words & {"nt", "dollar", "usa"}
