@@ -49,7 +49,7 @@ class ModelSettings(BaseSettings):
     embedder: EmbedderKind = Field(EmbedderKind.MINILM, description="'minilm' (the packaged "
                                    "all-MiniLM-L6-v2) or 'hashing' (no model; tests) (PRESSBOT_EMBEDDER).")
     device: str = Field("cpu", description="Torch device for sentence-transformers.")
-    batch_size: int = Field(32, ge=1, description="Chunks embedded per batch when indexing.")
+    batch_size: int = Field(16, ge=1, description="Chunks embedded per batch when indexing.")
     onnx_cache: Path = Field(default_factory=lambda: Path(user_cache_dir("pressbot")),
                              validation_alias=AliasChoices("PRESSBOT_CACHE"),
                              description="Folder for the ONNX export of the same model, used to "

@@ -90,6 +90,8 @@ def release_files(paths: list[str]) -> list[tuple[Path, bool]]:
 
 
 def cmd_index_add(args: argparse.Namespace) -> int:
+    from contextlib import nullcontext
+
     from bot.build import SAMPLE, build_store
     from index.reader import read_release
 
@@ -98,38 +100,53 @@ def cmd_index_add(args: argparse.Namespace) -> int:
         paths.append(str(SAMPLE))
     if not paths:
         raise InputError("give release files or folders to add (or --sample for the bundled sample)")
-    docs = []
-    for f, explicit in release_files(paths):  # read everything first: bad input adds nothing
-        try:
-            docs.append(read_release(f.resolve()))
-        except NotAReleaseError as exc:
-            if explicit:
-                raise
-            print(f"pressbot: skipped {f}: {str(exc).split(' does not', 1)[-1].strip()}", file=sys.stderr)
-    if not docs:
-        raise InputError("no release to add in " + ", ".join(paths))
-    store = build_store(_settings(args))
-    if args.if_empty and store.catalog():
-        return 0
-    from rich.console import Console
-    from rich.progress import Progress
+    files = release_files(paths)
+    show = not args.quiet and sys.stderr.isatty()
+    with _progress() if show else nullcontext() as bar:
+        docs = []
+        reading = bar.add_task("reading", total=len(files), unit="files") if bar else None
+        for f, explicit in files:  # read everything first: bad input adds nothing
+            if bar:
+                bar.update(reading, description=f"reading {f.name}")
+            try:
+                docs.append(read_release(f.resolve()))
+            except NotAReleaseError as exc:
+                if explicit:
+                    raise
+                print(f"pressbot: skipped {f}: {str(exc).split(' does not', 1)[-1].strip()}", file=sys.stderr)
+            if bar:
+                bar.advance(reading)
+        if not docs:
+            raise InputError("no release to add in " + ", ".join(paths))
+        store = build_store(_settings(args))
+        if args.if_empty and store.catalog():
+            return 0
+        report = None
+        if bar:
+            bar.remove_task(reading)
+            what = f"{len(docs)} releases" if len(docs) > 1 else docs[0].name
+            task = bar.add_task(f"indexing {what}", total=None, unit="chunks")
 
-    console = Console(stderr=True)
-    results: list[tuple[str, str]] = []
-    if len(docs) > 1 and sys.stderr.isatty():
-        with Progress(console=console, transient=True) as progress:
-            task = progress.add_task("indexing", total=len(docs))
-            for doc in docs:
-                progress.update(task, description=f"indexing {doc.name}")
-                results.append((doc.name, store.add(doc)))
-                progress.advance(task)
-    else:
-        for doc in docs:
-            results.append((doc.name, store.add(doc)))
+            def report(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+        statuses = store.add_many(docs, report)
     if not args.quiet:
-        for name, status in results:
-            print(f"{status:9} {name}")
+        for doc, status in zip(docs, statuses, strict=True):
+            print(f"{status:9} {doc.name}")
     return 0
+
+
+def _progress() -> Any:
+    """A progress bar on stderr (gone when done): files read, then chunks embedded across all the files,
+    with the time spent and the time left."""
+    from rich import progress as rp
+    from rich.console import Console
+
+    return rp.Progress(rp.TextColumn("{task.description}"), rp.BarColumn(), rp.MofNCompleteColumn(),
+                       rp.TextColumn("{task.fields[unit]}"), rp.TimeElapsedColumn(), rp.TextColumn("·"),
+                       rp.TimeRemainingColumn(), rp.TextColumn("left"), console=Console(stderr=True),
+                       transient=True)
 
 
 def cmd_index_list(args: argparse.Namespace) -> int:

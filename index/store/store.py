@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,10 +21,11 @@ from urllib.parse import urlparse
 from index.document import Document
 from index.errors import IndexStoreError, UnknownDocumentError
 from index.store.chunks import Chunk, ChunkKind, chunk_document
-from index.store.embed import DIM, Embedder, langchain_embeddings
+from index.store.embed import DIM, Embedder, Progress, embed_all, langchain_embeddings
 from index.store.serialize import dump_document, load_document
 
-BATCH = 64
+WINDOW = 8192       # chunks embedded in one pass (and their vectors held) at most
+WRITE_BATCH = 512   # chunks written to Chroma per call
 CATALOG_TTL = 1.0
 
 
@@ -102,6 +103,7 @@ class Store:
         self._vectors: Any = None
         self._docs: dict[str, tuple[str, Document]] = {}
         self._catalog: tuple[float, list[ReleaseInfo]] | None = None
+        self._write_batch = WRITE_BATCH
 
     @property
     def vectors(self) -> Any:
@@ -184,37 +186,76 @@ class Store:
         return [(_chunk(i, d or "", m), float(s)) for i, d, m, s in rows]
 
     # -- writing ---------------------------------------------------------------------------------
-    def add(self, doc: Document, on_batch: Callable[[int, int], None] | None = None) -> str:
-        """Index a release: 'added', 'replaced' or 'unchanged' (same content already indexed);
-        writers in other processes wait for each other (embedded index)."""
+    def add(self, doc: Document, progress: Progress | None = None) -> str:
+        """Index a release: 'added', 'replaced' or 'unchanged' (same content already indexed)."""
+        return self.add_many([doc], progress)[0]
+
+    def add_many(self, docs: list[Document], progress: Progress | None = None) -> list[str]:
+        """Index releases, each 'added', 'replaced' or 'unchanged'. The chunks of all of them are embedded
+        in one pass (each distinct text once, batched by length across files), up to ``WINDOW`` chunks
+        at a time; ``progress(done, total)`` counts chunks embedded across the whole call. Each release
+        is committed on its own (its record written last); writers in other processes wait for each
+        other (embedded index)."""
         with writer_lock(self.lock):
             self._catalog = None
-            return self._add(doc, on_batch)
+            statuses = [""] * len(docs)
+            self._write_batch = min(WRITE_BATCH, self.client.get_max_batch_size())
+            existing = {r.name: r for r in self.catalog()}
+            todo: list[tuple[int, list[Chunk]]] = []
+            planned: dict[str, str] = {}  # name -> sha256 of a release already in this call
+            for n, doc in enumerate(docs):
+                if doc.name in planned:
+                    statuses[n] = "unchanged" if planned[doc.name] == doc.sha256 else "replaced"
+                elif self._unchanged(doc, existing.get(doc.name)):
+                    statuses[n] = "unchanged"
+                else:
+                    statuses[n] = "replaced" if doc.name in existing else "added"
+                planned[doc.name] = doc.sha256
+                if statuses[n] != "unchanged":
+                    todo.append((n, chunk_document(doc)))
+            total = sum(len(chunks) for _, chunks in todo)
+            if progress and total:
+                progress(0, total)
+            done = 0
+            while todo:
+                window = [todo.pop(0)]
+                while todo and sum(len(c) for _, c in window) + len(todo[0][1]) <= WINDOW:
+                    window.append(todo.pop(0))
+                texts = [c.text for _, chunks in window for c in chunks]
+                with translated("write the index"):
+                    vectors = embed_all(self.embedder, texts, progress, done, total)
+                done += len(texts)
+                for n, chunks in window:
+                    self._write(docs[n], chunks, vectors[: len(chunks)])
+                    vectors = vectors[len(chunks):]
+            return statuses
 
-    def _add(self, doc: Document, on_batch: Callable[[int, int], None] | None) -> str:
-        existing = {r.name: r for r in self.catalog()}
-        old = existing.get(doc.name)
-        if old and old.sha256 == doc.sha256:
-            with translated("read the index"):
-                committed = self.chunks.get(where={"$and": [{"doc": doc.name}, {"gen": old.generation}]},
-                                            include=[])
-            if len(committed["ids"]) == old.chunks:
-                self._sweep(doc.name, old.generation)
-                return "unchanged"
-            # chunks lost (a concurrent writer, a manual edit): index the release again
+    def _unchanged(self, doc: Document, old: ReleaseInfo | None) -> bool:
+        """The same content is indexed with all its chunks (older generations are swept)."""
+        if not old or old.sha256 != doc.sha256:
+            return False
+        with translated("read the index"):
+            committed = self.chunks.get(where={"$and": [{"doc": doc.name}, {"gen": old.generation}]},
+                                        include=[])
+        if len(committed["ids"]) != old.chunks:
+            return False  # chunks lost (a concurrent writer, a manual edit): index the release again
+        self._sweep(doc.name, old.generation)
+        return True
+
+    def _write(self, doc: Document, chunks: list[Chunk], vectors: list[list[float]]) -> None:
+        """A release's chunks under a new generation, then its record naming it, then the sweep of the
+        generations before."""
         gen = uuid.uuid4().hex[:12]
-        chunks = chunk_document(doc)
         with translated("write the index"):
-            for start in range(0, len(chunks), BATCH):
-                batch = chunks[start: start + BATCH]
-                vectors = self.embedder.embed_documents([c.text for c in batch])
+            size = self._write_batch
+            for start in range(0, len(chunks), size):
+                batch = chunks[start: start + size]
                 self.chunks.upsert(
-                    ids=[f"{c.id}@{gen}" for c in batch], embeddings=vectors,  # type: ignore[arg-type]
+                    ids=[f"{c.id}@{gen}" for c in batch],
+                    embeddings=vectors[start: start + size],  # type: ignore[arg-type]
                     documents=[c.text for c in batch],
                     metadatas=[{"doc": c.doc, "gen": gen, "kind": c.kind.value, "line": c.line,
                                 "section": c.section, "table": c.table, "row": c.row} for c in batch])
-                if on_batch:
-                    on_batch(min(start + BATCH, len(chunks)), len(chunks))
             meta = doc.metadata
             period = meta.period.describe() if meta.period else ""
             marker = [1.0 / DIM ** 0.5] * DIM
@@ -225,7 +266,6 @@ class Store:
                                              "path": doc.path}])
         self._catalog = None
         self._sweep(doc.name, gen)
-        return "replaced" if old else "added"
 
     def remove(self, name: str) -> None:
         """Take a release out of the index completely."""

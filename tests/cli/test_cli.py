@@ -129,3 +129,18 @@ def test_show_a_pdf_names_pages(cli, capsys) -> None:
     capsys.readouterr()
     assert cli("show", "costco_2023q1_earnings", "--line", "5", "--context", "0") == 0
     assert capsys.readouterr().out.startswith(">     5 p1:")
+
+
+def test_index_add_shows_progress_only_on_a_terminal(cli, capsys, monkeypatch) -> None:
+    import sys
+
+    assert cli("index", "add", str(CORPUS / "watts-water_fy2024-q4.md")) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "added     watts-water_fy2024-q4" in captured.out  # not a terminal
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    assert cli("index", "add", "--quiet", str(SAMPLE)) == 0
+    assert capsys.readouterr() == ("", "")  # --quiet: nothing at all
+    assert cli("index", "add", str(CORPUS / "luvu-brands_fy2025-q2.md")) == 0
+    captured = capsys.readouterr()
+    assert "indexing luvu-brands_fy2025-q2" in captured.err and "chunks" in captured.err
+    assert "added     luvu-brands_fy2025-q2" in captured.out

@@ -22,18 +22,31 @@ def cache(tmp_path_factory) -> Path:
 
 
 def test_onnx_export_matches_sentence_transformers(cache: Path) -> None:
+    """Chunks and questions are encoded through the ONNX export, in padded batches of mixed lengths; each
+    vector equals sentence-transformers' (cosine 0.9999 at least)."""
     import numpy as np
 
-    from index.store.embed import MiniLM, OnnxQueryEncoder, onnx_file
+    from index.store.chunks import chunk_document
+    from index.store.embed import MiniLM, OnnxEncoder, SentenceTransformerEmbedder, embed_all, onnx_file
+    from tests.conftest import read
 
     model = MiniLM(cache)
-    texts = ["Gross loss for the quarter was $2.5 million.", "Where is the company headquartered?"]
-    st = np.array(model.embed_documents(texts))  # also exports the ONNX file
-    assert st.shape == (2, 384)
-    target = onnx_file(cache)
-    assert target.exists()
-    onnx = np.array(OnnxQueryEncoder(target).embed_documents(texts))
-    assert np.allclose(np.sum(st * onnx, axis=1), 1.0, atol=1e-4)
+    chunks = [c.text for name in (SAMPLE.name, "nvidia_fy2025-q2.html") for c in chunk_document(read(name))]
+    chunks = sorted(chunks, key=len)
+    texts = chunks[:40] + chunks[-40:] + ["Where is the company headquartered?"]  # 2 to 256 word pieces
+    vectors = np.array(embed_all(model, texts))  # exports the ONNX file on first use
+    assert vectors.shape == (len(texts), 384)
+    assert isinstance(model.encoder(export=False), OnnxEncoder) and onnx_file(cache).exists()
+    import onnx
+
+    assert "Attention" in {n.op_type for n in onnx.load(str(onnx_file(cache))).graph.node}  # fused
+    reference = np.array(SentenceTransformerEmbedder().embed_documents(texts))
+    assert np.sum(vectors * reference, axis=1).min() >= 0.9999
+    # one batch of the shortest and the longest texts together: padding does not change a vector
+    mixed = np.array(OnnxEncoder(onnx_file(cache), batch_size=len(texts)).embed_documents(texts))
+    assert np.sum(mixed * reference, axis=1).min() >= 0.9999
+    query = np.array(model.embed_query(texts[-1]))
+    assert float(query @ reference[-1]) >= 0.9999
 
 
 def test_gold_set_end_to_end_with_the_real_model(cache: Path, tmp_path: Path) -> None:

@@ -152,3 +152,75 @@ def test_langchain_view_of_the_chunks(sample_store) -> None:
     docs = sample_store.vectors.similarity_search(query, k=3, filter={"doc": "capstone-turbine-q1-fy2008"})
     assert all(isinstance(d, LCDocument) for d in docs)
     assert [d.page_content for d in docs] == [c.text for c, _ in raw]
+
+
+def test_add_many_reports_progress_in_chunks_across_files(store) -> None:
+    from index.store.chunks import chunk_document
+
+    docs = [read(SAMPLE.name), read("watts-water_fy2024-q4.md"), read("luvu-brands_fy2025-q2.md")]
+    total = sum(len(chunk_document(d)) for d in docs)
+    calls: list[tuple[int, int]] = []
+    assert store.add_many(docs, lambda done, of: calls.append((done, of))) == ["added"] * 3
+    assert calls[0] == (0, total) and calls[-1] == (total, total)
+    assert all(of == total for _, of in calls)
+    counts = [done for done, _ in calls]
+    assert counts == sorted(counts) and len(set(counts)) == len(counts) > 3  # grows with each batch
+    assert [r.chunks for r in store.catalog()] == [len(chunk_document(d)) for d in
+                                                   sorted(docs, key=lambda d: d.name)]
+    calls.clear()
+    assert store.add_many(docs, lambda done, of: calls.append((done, of))) == ["unchanged"] * 3
+    assert calls == []  # nothing to embed
+
+
+def test_each_distinct_text_is_embedded_once_in_batches_of_a_length() -> None:
+    from index.store.embed import HashingEmbedder, embed_all
+
+    class Recording(HashingEmbedder):
+        batch_size = 4
+
+        def __init__(self) -> None:
+            self.batches: list[list[str]] = []
+
+        def embed_documents(self, texts: list[str]) -> list[list[float]]:
+            self.batches.append(texts)
+            return super().embed_documents(texts)
+
+    texts = [f"row {'x ' * (i % 7)}{i % 9}" for i in range(40)]
+    recording = Recording()
+    vectors = embed_all(recording, texts)
+    assert vectors == HashingEmbedder().embed_documents(texts)  # each text gets its own vector back
+    seen = [t for b in recording.batches for t in b]
+    assert sorted(seen) == sorted(set(texts))  # every distinct text once
+    assert all(len(b) <= 4 for b in recording.batches)
+    # batches run longest, shortest, next longest...: the rate stays steady for the ETA
+    widths = [max(map(len, b)) for b in recording.batches]
+    assert widths[0] == max(widths) and widths[1] == min(widths)
+
+
+def test_same_release_twice_in_one_add(store) -> None:
+    doc = read(SAMPLE.name)
+    assert store.add_many([doc, doc]) == ["added", "unchanged"]
+    [info] = store.catalog()
+    assert len(store.chunks.get(where={"doc": doc.name}, include=[])["ids"]) == info.chunks
+
+
+def test_add_interrupted_while_writing_keeps_earlier_releases(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "index"
+    store = make_store(folder)
+    first, second = read(SAMPLE.name), read("watts-water_fy2024-q4.md")
+    upsert = store.chunks.upsert
+    calls = []
+
+    def flaky(**kwargs):
+        calls.append(1)
+        if len(calls) == 2:  # the first release's chunks are written, then the second's fail
+            raise KeyboardInterrupt("simulated interruption")
+        return upsert(**kwargs)
+
+    monkeypatch.setattr(store.chunks, "upsert", flaky)
+    with pytest.raises(KeyboardInterrupt):
+        store.add_many([first, second])
+    after = make_store(folder)
+    assert [r.name for r in after.catalog()] == [first.name]
+    assert after.chunk_records([second.name]) == []
+    assert after.add(second) == "added"
