@@ -10,7 +10,7 @@ from bot.answer.lexicon import lexicon
 from bot.answer.question import SOFT, PeriodSpec, Query, QueryKind, Term, content_terms
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
-from index.reader.numbers import close
+from index.reader.numbers import close, is_money
 from index.reader.periods import (
     Period,
     add_months,
@@ -162,6 +162,9 @@ def _dimension(f: Fact) -> set[str]:
                                    "third full fiscal unaudited as of for the december")
 
 
+COST_OF_REVENUE = {"cost"}
+
+
 def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None = None,
                per_share: bool | None = None) -> list[RowMatch]:
     """Rows whose label and section (or a column's segment) carry every required word of the question,
@@ -179,6 +182,8 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
         label_words, section_words, title_words = row.label, row.section, row.title
         in_label = sum(1 for t in required if matches(t, label_words))
         here = label_words | section_words | title_words
+        if COST_OF_REVENUE & section_words and not (COST_OF_REVENUE & wanted):
+            continue  # "Cost of sales > Services" is not Services revenue
         missing = [t for t in required if not matches(t, here)]
         if missing:
             # a segment named in the question picks that segment's columns
@@ -351,6 +356,8 @@ def unit_fits(q: Query, unit: str) -> bool:
     if q.kind == QueryKind.VALUE and not rate and unit == "percent" and not re.search(
             r"\b(growth|change|grow|increase|decrease|margin|comparable|comp)\b", q.text, re.I):
         return False  # an amount asked, a percentage given
+    if is_money(unit) and any(c.counted for c in lexicon().concepts_in(lexicon().spell_out(q.text))):
+        return False  # a headcount or a number of stores asked, an amount given
     per_share = asks_per_share(q.text)
     if per_share is True:
         return "/" in unit

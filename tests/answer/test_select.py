@@ -74,3 +74,21 @@ def test_a_row_of_percentages_does_not_answer_an_amount() -> None:
     assert not unit_fits(amount, "percent") and unit_fits(amount, "USD")
     growth = parse_question("What was comparable sales growth in the quarter?")
     assert unit_fits(growth, "percent")
+
+
+def test_a_row_under_cost_of_sales_is_not_the_revenue_of_that_name(tmp_path) -> None:
+    from bot.answer.pipeline import Pipeline
+    from index.reader import read_release
+    from tests.conftest import DATA, make_store
+
+    store = make_store(tmp_path / "i")
+    store.add(read_release(DATA / "edgar" / "apple_q3_fy2026.htm"))
+    answer = Pipeline(store).ask("Apple services revenue?")
+    assert answer.figures and answer.figures[0].value == 30_739_000_000, answer.text
+
+
+def test_a_headcount_is_never_an_amount() -> None:
+    from bot.answer.question import parse_question
+    from bot.answer.select import unit_fits
+
+    assert not unit_fits(parse_question("Salesforce headcount?"), "USD")
