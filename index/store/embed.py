@@ -1,6 +1,6 @@
-"""Embeddings from the packaged all-MiniLM-L6-v2, through an ONNX export of the model made once per
-machine (torch is imported only to make it), with sentence-transformers as the fallback and the
-reference the export is tested against."""
+"""Embeddings from the packaged all-MiniLM-L6-v2 through an ONNX graph of the model written once per
+machine (straight from its weights; through torch only for a model that graph does not describe), with
+sentence-transformers as the fallback and the reference the graph is tested against."""
 
 from __future__ import annotations
 
@@ -126,15 +126,40 @@ class SentenceTransformerEmbedder:
         return self.embed_documents([text])[0]
 
 
-def onnx_file(cache: Path) -> Path:
-    """Where the ONNX export of the packaged model is kept (named by the weights and the export's form)."""
+def onnx_file(cache: Path, form: str = EXPORT) -> Path:
+    """Where the ONNX export of the packaged model is kept (named by the weights and the export's form;
+    'opt' was the unfused form, which encodes the same vectors more slowly)."""
     weights = model_path() / "model.safetensors"
     digest = hashlib.sha256(f"{weights.stat().st_size}:{weights.stat().st_mtime_ns}".encode()).hexdigest()
-    return cache / f"minilm-{digest[:12]}-{EXPORT}.onnx"
+    return cache / f"minilm-{digest[:12]}-{form}.onnx"
 
 
 def export_onnx(target: Path) -> Path:
-    """Export the packaged model's transformer to ONNX (a few seconds, once per machine): loaded by
+    """Write the packaged model's transformer as ONNX (once per machine): the graph is built straight from
+    the weights (``bert_onnx``, well under a second, no torch); a model that graph does not describe is
+    exported through torch instead."""
+    import os
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(f".{os.getpid()}.tmp")  # processes exporting at once do not collide
+    try:
+        import onnx
+
+        from index.store.bert_onnx import build_graph
+
+        onnx.save(build_graph(model_path()), str(tmp))
+        tmp.replace(target)
+    except Exception:  # noqa: BLE001 - the torch export makes the same graph, only slower
+        tmp.unlink(missing_ok=True)
+        export_onnx_torch(target)
+    for stale in target.parent.glob("minilm-*.onnx"):  # exports of other weights or an older form
+        if stale != target:
+            stale.unlink(missing_ok=True)
+    return target
+
+
+def export_onnx_torch(target: Path) -> Path:
+    """Export the packaged model's transformer to ONNX through torch (several seconds): loaded by
     transformers alone (sentence-transformers adds only pooling, done here in numpy), traced with eager
     attention so that onnxruntime's BERT optimiser fuses each layer's attention, and saved fused. The
     fusion is exact arithmetic in float32 (no quantisation); where it is not available the graph is
@@ -191,9 +216,6 @@ def export_onnx(target: Path) -> Path:
         onnxruntime.InferenceSession(str(tmp), options, providers=["CPUExecutionProvider"])
     optimised.replace(target)
     tmp.unlink(missing_ok=True)
-    for stale in target.parent.glob("minilm-*.onnx"):  # exports of other weights or an older form
-        if stale != target:
-            stale.unlink(missing_ok=True)
     return target
 
 
@@ -262,10 +284,12 @@ class MiniLM:
 
     def encoder(self, export: bool) -> Embedder:
         """The ONNX encoder, exporting the model first when ``export`` and not done yet (never fatal);
-        sentence-transformers without it."""
+        without ``export``, an earlier form of the export will do; sentence-transformers without any."""
         with self._lock:
             if self._onnx is None and self.use_onnx and not self._tried:
                 target = onnx_file(self.cache)
+                if not export and not target.exists() and onnx_file(self.cache, "opt").exists():
+                    target = onnx_file(self.cache, "opt")  # exported before the fused form
                 if export and not target.exists():
                     self._tried = True
                     try:

@@ -37,9 +37,6 @@ def test_onnx_export_matches_sentence_transformers(cache: Path) -> None:
     vectors = np.array(embed_all(model, texts))  # exports the ONNX file on first use
     assert vectors.shape == (len(texts), 384)
     assert isinstance(model.encoder(export=False), OnnxEncoder) and onnx_file(cache).exists()
-    import onnx
-
-    assert "Attention" in {n.op_type for n in onnx.load(str(onnx_file(cache))).graph.node}  # fused
     reference = np.array(SentenceTransformerEmbedder().embed_documents(texts))
     assert np.sum(vectors * reference, axis=1).min() >= 0.9999
     # one batch of the shortest and the longest texts together: padding does not change a vector
@@ -47,6 +44,33 @@ def test_onnx_export_matches_sentence_transformers(cache: Path) -> None:
     assert np.sum(mixed * reference, axis=1).min() >= 0.9999
     query = np.array(model.embed_query(texts[-1]))
     assert float(query @ reference[-1]) >= 0.9999
+
+
+def test_graph_built_from_the_weights_is_the_fused_torch_export(tmp_path: Path) -> None:
+    """``bert_onnx`` writes, node for node, the graph onnxruntime's optimiser makes of the torch export,
+    and it computes the same hidden states on a padded batch."""
+    import numpy as np
+    import onnx
+    import onnxruntime
+
+    from index.store.bert_onnx import build_graph
+    from index.store.embed import export_onnx_torch, model_path
+
+    built = build_graph(model_path())
+    exported = onnx.load(str(export_onnx_torch(tmp_path / "torch.onnx")))
+    assert [n.op_type for n in built.graph.node] == [n.op_type for n in exported.graph.node]
+    assert "Attention" in {n.op_type for n in built.graph.node}  # the fused form: the fast one
+    onnx.save(built, str(tmp_path / "built.onnx"))
+    options = onnxruntime.SessionOptions()
+    options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_DISABLE_ALL
+    ids = np.random.default_rng(0).integers(1000, 30000, (3, 40))
+    mask = np.ones_like(ids)
+    mask[1, 25:] = 0
+    mask[2, 3:] = 0
+    feed = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+    outputs = [onnxruntime.InferenceSession(str(tmp_path / f), options, providers=["CPUExecutionProvider"])
+               .run(None, feed)[0] for f in ("built.onnx", "torch.onnx")]
+    assert np.allclose(outputs[0], outputs[1], atol=1e-5)
 
 
 def test_gold_set_end_to_end_with_the_real_model(cache: Path, tmp_path: Path) -> None:
