@@ -25,6 +25,7 @@ RELEASES = sorted(p for p in CORPUS.iterdir()
                   if p.suffix in (".txt", ".md", ".html") and p.name != "SOURCES.md")
 PDFS = sorted((ROOT / "tests" / "data" / "pdf").glob("*.pdf"))
 HISTORY = sorted((ROOT / "tests" / "data" / "history" / "nvidia").glob("*.html"))
+EDGAR = sorted((ROOT / "tests" / "data" / "edgar").glob("*.htm"))
 # which release each gold set is asked of
 GOLD_DOCS = {"capstone-q1-fy2008": "capstone-turbine-q1-fy2008",
              "capstone-extra": "capstone-turbine-q1-fy2008",
@@ -42,7 +43,7 @@ def bench_audit(runs: int = 5) -> None:
 
     print("| release | read + audit (median of 5) | facts | checks |")
     print("|---|---|---|---|")
-    for path in RELEASES + PDFS + HISTORY[:3]:
+    for path in RELEASES + PDFS + EDGAR + HISTORY[:3]:
         times = []
         for _ in range(runs):
             t0 = time.perf_counter()
