@@ -14,3 +14,16 @@ def corpus_engine(tmp_path_factory):
     for name in RELEASES:
         store.add(read(name))
     return Pipeline(store)
+
+
+def run_each_alone(tmp_path_factory, sets, release_of) -> dict[str, object]:
+    """Each gold set asked of its own release alone (``release_of(stem)`` is the release's path)."""
+    from bot.evaluate import load_gold, run_gold
+    from index.reader import read_release
+
+    out = {}
+    for gold in sets:
+        store = make_store(tmp_path_factory.mktemp(gold.stem))
+        store.add(read_release(release_of(gold.stem)))
+        out[gold.stem] = run_gold(Pipeline(store).ask, load_gold(gold))
+    return out

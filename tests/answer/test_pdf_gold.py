@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.pipeline import Pipeline
-from bot.evaluate import Verdict, load_gold, run_gold
+from bot.evaluate import Verdict
 from index.reader import read_release
+from tests.answer.conftest import run_each_alone
 from tests.conftest import DATA, make_store
 
 SETS = sorted((DATA / "eval" / "pdf").glob("*.jsonl"))
@@ -15,12 +16,7 @@ SETS = sorted((DATA / "eval" / "pdf").glob("*.jsonl"))
 
 @pytest.fixture(scope="module")
 def results(tmp_path_factory) -> dict[str, object]:
-    out = {}
-    for gold in SETS:
-        store = make_store(tmp_path_factory.mktemp(gold.stem))
-        store.add(read_release(DATA / "pdf" / f"{gold.stem}.pdf"))
-        out[gold.stem] = run_gold(Pipeline(store).ask, load_gold(gold))
-    return out
+    return run_each_alone(tmp_path_factory, SETS, lambda stem: DATA / "pdf" / f"{stem}.pdf")
 
 
 def test_no_wrong_figure_is_marked_verified(results) -> None:
