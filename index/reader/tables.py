@@ -6,7 +6,7 @@ import re
 
 from index.document import Column, Row, ScaleSource, Table
 from index.reader.grid import GridColumn, GridLine, find_columns, split_line, split_segments
-from index.reader.layout import Region
+from index.reader.layout import Piece, Region
 from index.reader.numbers import CURRENCY_SIGN, CURRENCY_WORDS
 from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date
 from index.reader.rows import read_rows
@@ -35,6 +35,10 @@ def _header_texts(header: list[GridLine], cols: list[GridColumn], mode: str) -> 
             if len(spanned) >= 3:
                 captions.append(pieces[0].text)
                 continue
+        if mode == "char" and not groups and (nearest := _nearest_pieces(pieces, cols)) is not None:
+            for i, p in enumerate(nearest):
+                texts[i].append(p.text)
+            continue
         for n, p in enumerate(pieces):
             if mode == "char":
                 hit = [i for i, c in enumerate(cols) if p.start <= c.end + 1 and p.end >= c.start - 1]
@@ -63,6 +67,34 @@ def _header_texts(header: list[GridLine], cols: list[GridColumn], mode: str) -> 
             for i in hit:
                 texts[i].append(p.text)
     return [" ".join(t) for t in texts], captions
+
+
+def _nearest_pieces(pieces: list[Piece], cols: list[GridColumn]) -> list[Piece] | None:
+    """A heading line whose pieces stand over the whole table, from the first column to the last
+    ("Three Months Ended ... Three Months Ended" over two groups of three, or "Domestic International
+    Consolidated" twice): each column takes the one piece nearest it, so a centred group heading covers
+    its own columns and a heading a character too wide does not spill into its neighbour's."""
+    if len(pieces) < 2 or len(pieces) > len(cols):
+        return None
+    inner = (cols[1], cols[-2]) if len(cols) > 2 else (cols[0], cols[-1])
+    if pieces[0].start > inner[0].end + 1 or pieces[-1].end < inner[1].start - 1:
+        return None
+
+    def near(p: Piece, c: GridColumn) -> bool:
+        return p.start <= c.end + 2 and p.end >= c.start - 2
+
+    if len(pieces) == len(cols) and all(near(p, c) for p, c in zip(pieces, cols, strict=True)):
+        return pieces  # one heading per column, drifting across the table as centred headings do
+
+    def distance(p: Piece, c: GridColumn) -> tuple[float, int]:
+        mid = (c.start + c.end) / 2
+        gap = max(p.start - mid, mid - p.end, 0)
+        return gap, -(min(p.end, c.end) - max(p.start, c.start))
+
+    chosen = [min(pieces, key=lambda p: distance(p, c)) for c in cols]
+    if len(set(map(id, chosen))) < len(pieces):
+        return None  # a piece no column is nearest to: not a heading line over the columns
+    return chosen
 
 
 def _periods(headers: list[str], title: str) -> list[Column]:

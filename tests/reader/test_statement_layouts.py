@@ -198,3 +198,25 @@ def test_a_section_label_set_off_by_blank_lines_and_money_paid_for_shares() -> N
     buyback = next(f for f in doc.facts if f.label == "Repurchase of common shares" and f.column_index == 0)
     assert buyback.unit == "USD" and buyback.value == -283_517_000
     assert [c.status for c in check_table(doc.tables[0])] == [CheckStatus.PASSED]
+
+
+SEGMENTS = HEAD + """Non-GAAP reconciliation ($ in millions)
+
+                                           Three Months Ended                Three Months Ended
+                                              July 29, 2023                     July 30, 2022
+                                    Domestic  International  Consolidated  Domestic  International  Consolidated
+SG&A                               $ 1,730   $     149   $   1,879   $ 1,732   $     150   $   1,882
+ Intangible asset amortization        (21)           -        (21)      (22)           -        (22)
+Non-GAAP SG&A                      $ 1,709   $     149   $   1,858   $ 1,710   $     150   $   1,860
+"""
+
+
+def test_centred_group_headings_and_drifting_segment_headings_keep_to_their_columns() -> None:
+    # "Three Months Ended July 29, 2023" is centred over the first three columns, and each segment
+    # heading drifts a little to the right of its figures: each column keeps its own period and segment
+    doc = read(SEGMENTS)
+    headers = [c.header for c in doc.tables[0].columns]
+    assert [h.split()[-1] for h in headers] == ["Domestic", "International", "Consolidated"] * 2
+    assert all(h.count("Domestic") + h.count("International") + h.count("Consolidated") == 1 for h in headers)
+    ends = [c.period.end.isoformat() for c in doc.tables[0].columns]  # type: ignore[union-attr]
+    assert ends == ["2023-07-29"] * 3 + ["2022-07-30"] * 3
