@@ -202,12 +202,12 @@ def test_a_section_label_set_off_by_blank_lines_and_money_paid_for_shares() -> N
 
 SEGMENTS = HEAD + """Non-GAAP reconciliation ($ in millions)
 
-                                           Three Months Ended                Three Months Ended
-                                              July 29, 2023                     July 30, 2022
-                                    Domestic  International  Consolidated  Domestic  International  Consolidated
-SG&A                               $ 1,730   $     149   $   1,879   $ 1,732   $     150   $   1,882
- Intangible asset amortization        (21)           -        (21)      (22)           -        (22)
-Non-GAAP SG&A                      $ 1,709   $     149   $   1,858   $ 1,710   $     150   $   1,860
+                                       Three Months Ended                Three Months Ended
+                                          July 29, 2023                     July 30, 2022
+                                Domestic  International  Consolidated  Domestic  International  Consolidated
+SG&A                           $ 1,730   $     149   $   1,879   $ 1,732   $     150   $   1,882
+ Intangible asset amortization    (21)           -        (21)      (22)           -        (22)
+Non-GAAP SG&A                  $ 1,709   $     149   $   1,858   $ 1,710   $     150   $   1,860
 """
 
 
