@@ -20,6 +20,7 @@ FIELDS: dict[str, set[str]] = {
     "value_sign_note": {"asked", "reported", "label", "verb", "amount", "period", "comparison"},
     "change": {"label", "direction", "amount", "percent", "period", "base_period", "current", "base"},
     "share_of_revenue": {"label", "verb", "percent", "period", "amount", "revenue"},
+    "share_of_revenue_printed": {"label", "verb", "percent", "period", "amount"},
     "ratio": {"ratio", "amount", "period", "formula"},
     "narrative": {"sentences"},
     "narrative_figure": {"period", "amount", "sentence"},

@@ -4,16 +4,28 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
+from bot.answer.lexicon import lexicon
 from bot.answer.question import Query, QueryKind, Term
 from bot.answer.result import Answer, Citation, Figure
-from bot.answer.select import PRIMARY, RowMatch, comparative, find_named, pick_fact, target_end, unit_fits
+from bot.answer.select import (
+    PRIMARY,
+    SHARE_ROW,
+    RowMatch,
+    comparative,
+    find_named,
+    pick_fact,
+    target_end,
+    unit_fits,
+)
 from bot.answer.wording import amount, display_label, period_words, relative_words, verb
 from bot.checks.figures import REVENUE
 from index.document import Document, Fact
 from index.reader.numbers import is_money
 from index.reader.periods import Period
 from index.reader.tables import column_dimension
+from index.reader.words import stem, stems
 from prompts import render
 
 RESULT_RE = re.compile(r"^(gross (profit|loss|margin)|operating (income|loss|profit)|(income|loss) from "
@@ -39,14 +51,42 @@ def row_citation(doc: Document, match: RowMatch) -> Citation:
 
 
 def revenue_fact(doc: Document, f: Fact) -> Fact | None:
-    """The revenue figure printed in the same table and column."""
+    """The revenue figure printed in the same table and column; else one of the same period and unit
+    for the same part of the company: a segment's figure is a share of that segment's revenue, never of
+    the whole company's."""
     rows = [r for r in doc.facts if r.table == f.table and r.column_index == f.column_index
             and REVENUE.match(r.label)]
     if rows:
         return rows[0]
+    part = _segment(f)
     others = [r for r in doc.facts if r.period == f.period and r.unit == f.unit and r.column_index >= 0
-              and REVENUE.match(r.label)]
+              and (REVENUE.match(r.label) or (part and REVENUE.search(r.section)))
+              and _segment(r) == part]
     return others[0] if others else None
+
+
+def _segment(f: Fact) -> frozenset[str]:
+    """The part of the company a figure is of: its column's segment heading, or a segment named in its
+    label ("Domestic segment" under Revenue) or its table's title ("International Segment Results");
+    empty for the whole company."""
+    words = stems(column_dimension(f.column)) | stems(f.table_title) | stems(f.label)
+    return frozenset(words & _segment_words())
+
+
+@cache
+def _segment_words() -> frozenset[str]:
+    return frozenset(stem(w) for w in lexicon().segments)
+
+
+def printed_share(doc: Document, f: Fact) -> Fact | None:
+    """The percentage of revenue the release prints for a figure: the "% of revenue" row right under
+    its row, in its column."""
+    later = sorted({g.line for g in doc.facts if g.table == f.table and g.line > f.line})
+    if not later:
+        return None
+    return next((g for g in doc.facts if g.table == f.table and g.line == later[0]
+                 and g.column_index == f.column_index and g.unit == "percent" and SHARE_ROW.match(g.label)),
+                None)
 
 
 def row_name(match: RowMatch) -> str:
@@ -160,6 +200,13 @@ def compose_share(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     f = pick_fact(doc, match.facts, q.period)
     if f is None:
         return None
+    printed = printed_share(doc, f)
+    if printed is not None:
+        text = render("share_of_revenue_printed", label=row_name(match), verb=verb(match.label),
+                      percent=f"{printed.value:g}%", period=period_words(doc, f.period),
+                      amount=amount(f.value, f.unit, f.scale, f.label))
+        figures = [fact_figure(doc, printed, f"{f.label} as a share of revenue"), fact_figure(doc, f)]
+        return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
     rev = revenue_fact(doc, f)
     if rev is None or not rev.value:
         return None
@@ -238,10 +285,21 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     return Answer(q.text, text, True, figures, [row_citation(doc, a), row_citation(doc, b)], doc.name)
 
 
+ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+
+
+def release_quarter(doc: Document) -> str:
+    """The release's own quarter in words ("second quarter of fiscal 2024")."""
+    return doc.metadata.fiscal_label or "own period"
+
+
 def period_missing(doc: Document, q: Query, match: RowMatch) -> Answer:
     """The row exists, but not for the period asked."""
     end, months = target_end(doc, q.period)
-    asked = Period(end, months or 0).describe() if end else "that period"
+    spec = q.period
+    asked = Period(end, months or 0).describe() if end else (
+        f"the {ORDINAL_NAMES[spec.quarter]} quarter (the release reports its "
+        f"{release_quarter(doc)})" if spec.quarter else "that period")
     available = "; ".join(f"{amount(f.value, f.unit, f.scale, f.label)} for {f.period.describe()}"
                           for f in match.facts if f.period)[:400]
     text = render("period_missing", label=display_label(match.label).lower(), asked=asked,

@@ -42,6 +42,8 @@ class Lexicon:
     soft: frozenset[str]
     known: frozenset[str]  # stems of every word the lexicon knows as naming a line item
     modifiers: frozenset[str]  # stems of words that change which line item a label names
+    whole: frozenset[str]  # stems of column headings that mean the whole company, not a segment
+    segments: tuple[str, ...]  # words that name a part of a company (a segment, a region)
     phrases: tuple[tuple[re.Pattern[str], Concept], ...]  # asked phrases, longest first
     abbreviation_re: re.Pattern[str]
 
@@ -73,6 +75,8 @@ def lexicon() -> Lexicon:
         soft = frozenset(str(w) for w in words["soft"])
         known_words = [str(w) for w in words["known"]]
         modifiers = frozenset(stem(str(w)) for w in words["modifiers"])
+        whole = frozenset(stem(str(w)) for w in words["whole"])
+        segments = tuple(str(w) for w in words["segments"])
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise ConfigError(f"{FILE}: not a valid lexicon ({exc}); restore it from the repository") from None
     for c in concepts:
@@ -85,5 +89,5 @@ def lexicon() -> Lexicon:
     keys = sorted(abbreviations, key=len, reverse=True)
     abbreviation_re = re.compile(r"(?<![\w&/])(?:" + "|".join(re.escape(k) for k in keys) + r")(?![\w&/])",
                                  re.I)
-    return Lexicon(abbreviations, concepts, filler, soft, frozenset(known), modifiers,
+    return Lexicon(abbreviations, concepts, filler, soft, frozenset(known), modifiers, whole, segments,
                    tuple((_phrase_pattern(p), c) for p, c in pairs), abbreviation_re)

@@ -109,6 +109,7 @@ class PeriodSpec:
     calendar_year: int | None = None
     instant: bool = False
     fiscal_year: int | None = None
+    quarter: int | None = None  # a quarter named without its year ("in Q2")
 
 
 @dataclass(frozen=True)
@@ -244,7 +245,7 @@ def parse_period(text: str) -> PeriodSpec:
         months = 6
     elif FULL_YEAR_RE.search(text):
         months = 12
-    elif re.search(r"\bquarter(ly)?\b", text, re.I):
+    elif re.search(r"\bquarter(ly)?\b|\bq[1-4]\b|\b[1-4]q\b", text, re.I):
         months = 3
     dates = find_dates(text)
     # two dates in a comparison: the later one is the period asked, the earlier its comparative
@@ -279,7 +280,13 @@ def parse_period(text: str) -> PeriodSpec:
     y = re.search(r"\b(?:in|for|during|of) ((?:19|20)\d\d)\b", text, re.I)
     if y:
         return PeriodSpec("explicit", months=months or 12, calendar_year=int(y.group(1)))
-    return PeriodSpec("current", months=months, instant=instant)
+    # "in Q2", "the fourth quarter": a quarter without a year is the release's own, if it is that one
+    named = re.search(r"\bq([1-4])\b|\b([1-4])q\b|\b(" + ORDINAL_WORDS + r") quarter\b", text, re.I)
+    alone: int | None = None
+    if named:
+        word = named.group(3)
+        alone = ORDINALS[word.lower()] if word else int(named.group(1) or named.group(2))
+    return PeriodSpec("current", months=months, instant=instant, quarter=alone)
 
 
 CHANGE_WORDS = {((stem(w),),) for w in ("growth", "increase", "decrease", "decline", "improvement", "change",

@@ -163,6 +163,10 @@ def _dimension(f: Fact) -> set[str]:
 
 
 COST_OF_REVENUE = {"cost"}
+# a row that prints the line item above it as a share of revenue ("% of revenue"): it answers only a
+# question about that share, never one about revenue
+SHARE_ROW = re.compile(r"^\s*(as an? )?(%|percent(age)?|share) (of|to) (total |net )?(revenues?|sales)\b",
+                       re.I)
 
 
 def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None = None,
@@ -214,7 +218,7 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
         dim_of = {id(f): d for f, d in zip(row.facts, row.dims, strict=True)}
         dims = {" ".join(sorted(dim_of[id(f)])) for f in facts}
         if len(dims) > 1:
-            totals = [f for f in facts if "total" in dim_of[id(f)]]
+            totals = [f for f in facts if dim_of[id(f)] & lexicon().whole]
             if totals and not missing:
                 facts = totals
             elif not missing:
@@ -269,6 +273,9 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
         return add_months(cur.end, -12), spec.months
     if spec.relative == "prior_quarter":
         return add_months(cur.end, -3), spec.months
+    fq = fiscal_quarter(doc.metadata)
+    if spec.quarter is not None and fq is not None and fq[0] != spec.quarter:
+        return None, spec.months  # "in Q4" of a release about its second quarter
     return cur.end, spec.months
 
 
@@ -399,7 +406,8 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
     out: list[tuple[float, Document, RowMatch]] = []
     for d in docs:
         rows = [m for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text))
-                if not (query.excluded & stems(m.label))]
+                if not (query.excluded & stems(m.label))
+                and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)]
         for m in rows[:5]:
             bonus = retrieval.get((d.name, m.line), 0.0) * w.retrieval
             if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):

@@ -10,6 +10,10 @@ from index.reader.layout import HEADING_WORDS, RULE_RE, Layout, RawLine, Region,
 from index.reader.load import Source
 from index.reader.periods import DATE_RE, YEAR_RE
 
+# a heading line that names the columns' periods: two dates or years side by side, or period words
+PERIOD_HEADING = re.compile(
+    r"((19|20)\d\d|\bended\b|\bmonths\b|\bweeks\b|\bquarter\b).*((19|20)\d\d|\bended\b)", re.I)
+
 
 def _is_aligned(text: str) -> bool:
     pieces = char_pieces(text)
@@ -97,6 +101,9 @@ def split_text(source: Source) -> Layout:
             if count >= 3:
                 # column headings printed above the first row of figures belong to the table, and so
                 # does a section label between them and that row ("REVENUE")
+                if i - 2 >= skip and not lines[i - 1].strip() and kinds[i - 2] == "text" and \
+                        _heading_line(lines[i - 2]) and PERIOD_HEADING.search(lines[i - 2]):
+                    i -= 1  # the column headings, set off from the first row by a blank line
                 while i > skip and lines[i - 1].strip() and kinds[i - 1] == "text":
                     if _heading_line(lines[i - 1]):
                         i -= 1

@@ -47,7 +47,7 @@ def test_period_words_are_not_line_items(question: str, absent: set[str]) -> Non
 
 
 @pytest.mark.parametrize(("text", "spec"), [
-    ("revenue for the first quarter", PeriodSpec("current", months=3)),
+    ("revenue for the first quarter", PeriodSpec("current", months=3, quarter=1)),
     ("revenue a year earlier", PeriodSpec("prior_year")),
     ("revenue in the prior quarter", PeriodSpec("prior_quarter", months=3)),
     ("revenue for the six months", PeriodSpec("current", months=6)),

@@ -220,3 +220,19 @@ def test_centred_group_headings_and_drifting_segment_headings_keep_to_their_colu
     assert all(h.count("Domestic") + h.count("International") + h.count("Consolidated") == 1 for h in headers)
     ends = [c.period.end.isoformat() for c in doc.tables[0].columns]  # type: ignore[union-attr]
     assert ends == ["2023-07-29"] * 3 + ["2022-07-30"] * 3
+
+
+BLANK_BELOW_HEADINGS = HEAD + """                       Consolidated Statements of Cash Flows
+                                                                   Twelve Months Ended
+(In Millions; unaudited)                                       Dec 31, 2022  Dec 25, 2021
+
+Cash and cash equivalents, beginning of period                 $     4,827  $      5,865
+ Net income                                                          8,017        19,868
+ Payment of dividends to stockholders                               (5,997)       (5,644)
+"""
+
+
+def test_column_headings_set_off_from_the_first_row_by_a_blank_line() -> None:
+    doc = read(BLANK_BELOW_HEADINGS)
+    periods = [c.period for c in doc.tables[0].columns]
+    assert [(p.end.isoformat(), p.months) for p in periods if p] == [("2022-12-31", 12), ("2021-12-25", 12)]

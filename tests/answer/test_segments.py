@@ -1,0 +1,92 @@
+"""Segments and periods in one small release with a Domestic | International | Consolidated
+reconciliation: a question that names no segment is about the consolidated column; a segment's share
+of revenue is the one the release prints under its row (never the segment's amount over the whole
+company's revenue); a "% of revenue" row never answers a question about revenue; a quarter asked is
+never answered with the six months' figure."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.pipeline import Pipeline
+from index.reader.load import Source
+from index.reader.release import read_source
+from tests.conftest import make_store
+
+RELEASE = """Acme Stores Reports Second Quarter Fiscal 2024 Results
+
+MINNEAPOLIS -- Acme Stores, Inc. (NYSE: ACS) today reported results for the 13-week second quarter
+of fiscal 2024 ended July 29, 2023. Domestic revenue of $8.89 billion decreased 7.1% versus last year.
+
+                                                  Three Months Ended
+                                        July 29, 2023         July 30, 2022
+Revenue ($ in millions)
+ Domestic segment                           $ 8,890              $ 9,569
+ International segment                          693                  760
+ Enterprise                                 $ 9,583              $ 10,329
+
+CONSOLIDATED STATEMENTS OF CASH FLOWS ($ in millions)
+                                                   Six Months Ended
+                                        July 29, 2023         July 30, 2022
+ Net earnings                                 $ 519                $ 840
+ Dividends paid                                (402)                (397)
+ Repurchase of common stock                    (158)                (465)
+
+Reconciliation of Non-GAAP Financial Measures ($ in millions)
+
+                                       Three Months Ended                Three Months Ended
+                                          July 29, 2023                     July 30, 2022
+                                Domestic  International  Consolidated  Domestic  International  Consolidated
+SG&A                           $ 1,730   $     149   $   1,879   $ 1,732   $     150   $   1,882
+% of revenue                      19.5 %      21.5 %      19.6 %    18.1 %      19.7 %      18.2 %
+ Intangible asset amortization    (21)           -        (21)      (22)           -        (22)
+Non-GAAP SG&A                  $ 1,709   $     149   $   1,858   $ 1,710   $     150   $   1,860
+% of revenue                      19.2 %      21.5 %      19.4 %    17.9 %      19.7 %      18.0 %
+
+Operating income               $   329   $      19   $     348   $   343   $      28   $     371
+% of revenue                       3.7 %       2.7 %       3.6 %     3.6 %       3.7 %       3.6 %
+ Restructuring charges             (7)           -         (7)       34            -         34
+Non-GAAP operating income      $   343   $      19   $     362   $   399   $      28   $     427
+% of revenue                       3.9 %       2.7 %       3.8 %     4.2 %       3.7 %       4.1 %
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    store = make_store(tmp_path_factory.mktemp("segments"))
+    store.add(read_source(Source("acme.txt", "acme", "text", RELEASE, "0")))
+    return Pipeline(store).ask
+
+
+def first(answer) -> float:
+    assert answer.figures, answer.text
+    return answer.figures[0].value
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What was Acme's non-GAAP operating income?", 362e6),
+    ("Acme non-GAAP SG&A in the second quarter?", 1858e6),
+    ("What was Acme's domestic non-GAAP operating income?", 343e6),
+    ("Acme international operating income as a percent of revenue?", 2.7),
+    ("Acme domestic SG&A as a percent of revenue?", 19.5),
+    ("Acme non-GAAP operating income as a % of revenue?", 3.8),
+])
+def test_the_segment_asked_or_the_whole_company(ask, question: str, value: float) -> None:
+    assert first(ask(question)) == pytest.approx(value)
+
+
+def test_a_revenue_decline_is_computed_from_revenue_not_a_percent_of_revenue_row(ask) -> None:
+    answer = ask("By what percent did Acme's domestic revenue decline?")
+    assert first(answer) == pytest.approx((8890 - 9569) / 9569 * 100, rel=1e-3)
+
+
+@pytest.mark.parametrize("question", ["How much did Acme pay in dividends in Q2?",
+                                      "Acme dividends paid in Q4?"])
+def test_a_quarter_asked_is_not_answered_with_six_months(ask, question: str) -> None:
+    answer = ask(question)
+    assert not answer.answerable and not answer.figures
+    assert "six months" in answer.text  # the refusal names what the release does give
+
+
+def test_a_quarter_the_release_does_not_cover_is_named(ask) -> None:
+    assert "fourth quarter" in ask("Acme dividends paid in Q4?").text
