@@ -51,9 +51,14 @@ CHANGE_RE = re.compile(
     r"by how much|by what amount|how much .* (go|went|gone) through|"
     r"change (in|of|from)|(increase|decrease|decline|growth|drop) (in|of)|"
     r"compare[sd]? (with|to)|versus|vs\.?|how does (that|it) compare)\b", re.I)
+# a change asked as a noun on its own: "revenue growth", "EPS growth in constant currencies"; growth
+# is a rate
+GROWTH_RE = re.compile(r"\b(growth|grow|grew)\b", re.I)
+AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat amount\b|\bin dollars\b", re.I)
 PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
                         r"percent(age)? change|growth rate|how many percent|in percent(age)? terms|"
-                        r"by how many percent)\b|%\s*change", re.I)
+                        r"by how many percent)\b|%\s*change|\b(change|growth|increase|decrease|decline)\s*(%|"
+                        r"percent(age)?\b)", re.I)
 SHARE_OF_REVENUE_RE = re.compile(r"(\bas a (percent(age)?|share|proportion) of|%\s*of|\bpercent(age)? of|"
                                  r"\bshare of|\brelative to|\bin proportion to) "
                                  r"(its |their |the company's )?(net |total )?(revenue|sales)s?\b", re.I)
@@ -277,7 +282,7 @@ def parse_period(text: str) -> PeriodSpec:
     if fiscal:
         year = full_year(fiscal.group(1))
         return PeriodSpec("explicit", months=months or 12, fiscal_year=year)
-    y = re.search(r"\b(?:in|for|during|of) ((?:19|20)\d\d)\b", text, re.I)
+    y = re.search(r"\b(?:in|for|during|of|full[- ]year|calendar(?: year)?) ((?:19|20)\d\d)\b", text, re.I)
     if y:
         return PeriodSpec("explicit", months=months or 12, calendar_year=int(y.group(1)))
     # "in Q2", "the fourth quarter": a quarter without a year is the release's own, if it is that one
@@ -333,11 +338,12 @@ def parse_question(text: str) -> Query:
         kind = QueryKind.NARRATIVE
     elif SHARE_OF_REVENUE_RE.search(spelled):
         kind = QueryKind.SHARE_OF_REVENUE
-    elif PERCENT_RE.search(spelled):
+    elif PERCENT_RE.search(spelled) or (GROWTH_RE.search(spelled) and not AMOUNT_ASKED.search(spelled)):
         kind = QueryKind.PERCENT_CHANGE
     elif CHANGE_RE.search(t) or (DURING_RE.search(t) and re.search(
             r"\b(increase|decrease|decline|grow|fall|rise|drop|change)", low)) or (
-            CHANGE_NOUN_RE.search(lexicon().spell_out(t)) and COMPARISON_RE.search(lexicon().spell_out(t))):
+            CHANGE_NOUN_RE.search(lexicon().spell_out(t)) and (
+                COMPARISON_RE.search(lexicon().spell_out(t)) or GROWTH_RE.search(t))):
         kind = QueryKind.CHANGE
     elif ratio:
         kind = QueryKind.RATIO

@@ -282,10 +282,14 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
 def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None:
     """The fact of a row for the period asked; the current period when none is named."""
     dated = [f for f in facts if f.period is not None]
-    if not dated:
-        return facts[0] if facts and spec.relative == "current" else None
-    end, months = target_end(doc, spec)
     year = spec.calendar_year if spec.calendar_year is not None else spec.fiscal_year
+    if not dated:
+        # a table without dated columns speaks of the release's own period, at best
+        cur = current_period(doc)
+        own = spec.relative == "current" or (spec.calendar_year is not None and cur is not None
+                                             and spec.calendar_year == cur.end.year)
+        return facts[0] if facts and own else None
+    end, months = target_end(doc, spec)
     if year is not None and end is None:
         pool = [f for f in dated if f.period and f.period.end.year == year]
         if months:

@@ -17,6 +17,11 @@ from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_quest
     ("What was gross profit as a percentage of revenue?", QueryKind.SHARE_OF_REVENUE),
     ("Why did revenue fall?", QueryKind.NARRATIVE),
     ("When is the conference call?", QueryKind.NARRATIVE),
+    # growth is a rate, unless an amount is asked
+    ("Salesforce subscription and support revenue growth?", QueryKind.PERCENT_CHANGE),
+    ("Costco total revenue growth %?", QueryKind.PERCENT_CHANGE),
+    ("Best Buy international revenue change %?", QueryKind.PERCENT_CHANGE),
+    ("By how much did automotive revenue grow from Q1 FY23 to Q1 FY25?", QueryKind.CHANGE),
 ])
 def test_kind(question: str, kind: QueryKind) -> None:
     assert parse_question(question).kind == kind
@@ -58,6 +63,8 @@ def test_period_words_are_not_line_items(question: str, absent: set[str]) -> Non
                                                         fiscal_is_fy=True)),
     ("EPS for fiscal 2025", PeriodSpec("explicit", months=12, fiscal_year=2025)),
     ("revenue in 2024", PeriodSpec("explicit", months=12, calendar_year=2024)),
+    ("net sales growth for full year 2023", PeriodSpec("explicit", months=12, calendar_year=2023)),
+    ("dividends paid in Q2", PeriodSpec("current", months=3, quarter=2)),
     ("revenue for the full year", PeriodSpec("current", months=12)),
     ("Services revenue in the June quarter of 2026", PeriodSpec("explicit", end=date(2026, 6, 30), months=3)),
     ("revenue in the December quarter", PeriodSpec("current", months=3)),
