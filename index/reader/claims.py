@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from index.reader.numbers import CURRENCY_PREFIXES, CURRENCY_SIGN, SCALE_WORDS
 
 CLAIM_RE = re.compile(
-    r"(?P<cur>" + CURRENCY_SIGN + r")\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?P<cur>" + CURRENCY_SIGN + r")\s?(?P<neg>\()?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?(neg)\))"
     r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
     r"|(?P<pnum>\(?-?\d+(?:\.\d+)?\)?)\s*"
     r"(?P<pct>%|percent\b|percentage points?\b|basis points?\b|bps\b|pts?\b)"
@@ -77,6 +78,8 @@ def find_claims(text: str, line: int = 0) -> list[Claim]:
             approx = bool(APPROX.search(before))
             if m.group("num"):
                 num, scale_word = m.group("num"), (m.group("scale") or "").lower()
+                if m.group("neg"):
+                    num = f"({num})"  # "$(0.80)": a loss
                 cur = CURRENCY_PREFIXES[m.group("cur").upper()]
                 kind = "money"
             elif m.group("pnum"):
@@ -86,7 +89,8 @@ def find_claims(text: str, line: int = 0) -> list[Claim]:
                         "points" if word.startswith(("percentage", "pt")) else "percent")
             else:
                 num, scale_word, cur, kind = m.group("bnum"), m.group("bscale").lower(), None, "count"
-            negative = num.startswith("(") or num.startswith("-")
+            # "(8.1)%" is negative; "(14% in constant currencies)" opens an aside
+            negative = (num.startswith("(") and num.endswith(")")) or num.lstrip("(").startswith("-")
             digits = num.strip("()-")
             value = float(digits.replace(",", ""))
             decimals = len(digits.split(".")[1]) if "." in digits else 0

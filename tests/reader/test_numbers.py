@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from index.reader.claims import find_claims
 from index.reader.numbers import format_money, is_nil, read_number
 
 amounts = st.decimals(min_value=Decimal("0.01"), max_value=Decimal("9999999.99"), places=2)
@@ -86,3 +87,13 @@ def test_format_money() -> None:
     assert format_money(30_040_000_000) == "$30.0 billion"
     assert format_money(789_000) == "$789,000"
     assert format_money(595_410_000_000, "TWD") == "NT$595 billion"
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Operating income increased 10% (14% in constant currencies).", [10, 14]),
+    ("Revenue decreased (8.1)% and margin fell (2.5) percentage points.", [-8.1, -2.5]),
+    ("a net loss of $(1.3) million", [-1_300_000]),
+])
+def test_prose_figures_and_their_sign(text: str, values: list[float]) -> None:
+    # a figure opening an aside in parentheses is not negative; one closed in parentheses is
+    assert [c.value for c in find_claims(text)] == pytest.approx(values)
