@@ -37,7 +37,7 @@ from bot.answer.history import (
 )
 from bot.answer.lexicon import lexicon
 from bot.answer.narrative import OUTLOOK_TERMS, find_passage, label_heading, stated_candidates
-from bot.answer.question import PeriodSpec, Query, QueryKind, content_terms, parse_question
+from bot.answer.question import NEUTRAL_PRINTED, PeriodSpec, Query, QueryKind, content_terms, parse_question
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure, SeriesPoint, Understood
 from bot.answer.retrieve import Retriever
 from bot.answer.scope import Scope, company_words, scope
@@ -71,7 +71,7 @@ OUTLOOK_Q = re.compile(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed
                        r"next (quarter|year)|will)\b", re.I)
 # a row that is itself a change: its figure answers "how much did comparable sales grow"
 CHANGE_MEASURE = re.compile(r"comparable|\bcomps?\b|same[- ]store|like[- ]for[- ]like|growth|% ?change|"
-                            r"\bchange\b", re.I)
+                            r"inc\w*\W+\(?dec|\bchange\b", re.I)
 # a table of forecasts: the only table rows that answer a question about the future
 OUTLOOK_TABLE = re.compile(r"outlook|guidance|forecast|expect|estimate|projected|target", re.I)
 TICKER_Q = re.compile(
@@ -337,8 +337,9 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                    QueryKind.SHARE_OF_REVENUE: compose_share}
         kind = q.kind
         if kind in (QueryKind.CHANGE, QueryKind.PERCENT_CHANGE) and match.facts and all(
-                f.unit == "percent" for f in match.facts) and CHANGE_MEASURE.search(
-                f"{match.label} {match.section} {match.table_title}"):
+                f.unit == "percent" for f in match.facts) and (CHANGE_MEASURE.search(
+                f"{match.label} {match.section} {match.table_title}") or all(
+                CHANGE_MEASURE.search(f.column) or NEUTRAL_PRINTED.search(f.column) for f in match.facts)):
             kind = QueryKind.VALUE  # "comparable sales growth": the row is the change itself
         answer = by_kind.get(kind, compose_value)(d, q, match)
         if answer is None and q.kind != QueryKind.VALUE:
@@ -487,6 +488,9 @@ def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section:
     if nxt < len(claim.sentence):
         after = re.split(r"\s(?:and|while|whereas|but)\s|;", after, maxsplit=1)[0]
     clause = stems(after) | stems(section)
+    if q.neutral != bool(NEUTRAL_PRINTED.search(after)):
+        return ("the sentence states it in constant currency" if not q.neutral
+                else "the sentence states it as reported, not in constant currency")
     skip = SOFT_STEMS | (ignore or set())
     # "outlook" and "guidance" name the kind of figure, which FUTURE_RE checks below, not a line item
     required = [t for t in q.terms if not all(len(a) == 1 and a[0] in skip for a in t)

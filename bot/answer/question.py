@@ -133,6 +133,7 @@ class Query:
     wants_profit: bool = False
     proper: frozenset[str] = frozenset()  # stems of capitalised words inside the question (China, Europe)
     excluded: frozenset[str] = frozenset()  # stems of what the question sets aside ("prior to eliminations")
+    neutral: bool = False  # asked in constant currency (FX-neutral, excluding currency translation)
 
     def with_context(self, previous: Query | None) -> Query:
         """Resolve a follow-up against the question before it."""
@@ -303,12 +304,25 @@ EXCLUDED_RE = re.compile(r"\b(?:prior to|excluding|exclusive of|other than|befor
                          r"of)\s+((?:[a-z&-]+\s?){1,4})", re.I)
 
 
+# a figure with the effect of exchange rates taken out, as asked ...
+NEUTRAL_ASKED = re.compile(
+    r"\b(in |on an? |at )?constant[- ]currenc(y|ies)( basis)?\b|\b(on an? )?(fx|foreign[- ]exchange|currency)"
+    r"[- ]neutral( basis)?\b|\b(excluding|ex|excl\.?|before|net of|adjusted for) (the )?"
+    r"((impact|effect)s? of )?(foreign )?(currency|fx|exchange)( rates?| translation| movements?| changes?)?\b",
+    re.I)
+# ... and as releases print it: only such a source answers, and it answers nothing else
+NEUTRAL_PRINTED = re.compile(r"constant[- ]currenc|neutral basis|\b(fx|currency|exchange)\)?[- ]neutral|"
+                             r"excluding (foreign )?currency|currency translation|\bex[- ]fx\b", re.I)
+
+
 DEFINITION_RE = re.compile(r"\([^)]*\)|,?\s*\b(?:i\.e\.|e\.g\.|that is|namely)[^?]*", re.I)
 
 
 def parse_question(text: str) -> Query:
     """Understand a question."""
-    t = text.strip()
+    original = t = text.strip()
+    neutral = bool(NEUTRAL_ASKED.search(t))
+    t = re.sub(r"\s{2,}", " ", NEUTRAL_ASKED.sub(" ", t)) if neutral else t
     excluded = frozenset(stem(w) for m in EXCLUDED_RE.finditer(t)
                          for w in re.findall(r"[a-z&]+", m.group(1).lower()) if w not in lexicon().filler)
     t_terms = EXCLUDED_RE.sub(" ", t)
@@ -362,8 +376,11 @@ def parse_question(text: str) -> Query:
     has_metric = bool(terms) or ratio is not None
     proper = frozenset(stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z]{2,}\b", t)
                        if w.lower() not in MONTH_NAMES)
-    return Query(text=t, kind=kind, terms=terms, ratio=ratio, narrative=narrative, period=period,
+    if neutral and (kind == QueryKind.CHANGE
+                    or (kind == QueryKind.VALUE and CHANGE_NOUN_RE.search(original))):
+        kind = QueryKind.PERCENT_CHANGE  # a change in constant currency is a rate
+    return Query(text=original, kind=kind, terms=terms, ratio=ratio, narrative=narrative, period=period,
                  during=bool(DURING_RE.search(t)), has_metric=has_metric,
                  wants_loss=bool(re.search(r"\b(loss(es)?|lose|lost)\b", low)),
                  wants_profit=bool(re.search(r"\b(profit|income|earnings)\b", low)), proper=proper,
-                 excluded=excluded)
+                 excluded=excluded, neutral=neutral)

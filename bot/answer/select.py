@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.answer.lexicon import lexicon
-from bot.answer.question import SOFT, PeriodSpec, Query, QueryKind, Term, content_terms
+from bot.answer.question import NEUTRAL_PRINTED, SOFT, PeriodSpec, Query, QueryKind, Term, content_terms
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import close, is_money
@@ -19,6 +19,7 @@ from index.reader.periods import (
     fiscal_year_end,
     near,
 )
+from index.reader.tables import CHANGE
 from index.reader.words import stem, stems
 
 PRIMARY = re.compile(r"statements? of (operations|income|earnings|cash flows?|comprehensive income|"
@@ -286,9 +287,14 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
     if not dated:
         # a table without dated columns speaks of the release's own period, at best
         cur = current_period(doc)
-        own = spec.relative == "current" or (spec.calendar_year is not None and cur is not None
-                                             and spec.calendar_year == cur.end.year)
-        return facts[0] if facts and own else None
+        end, months = target_end(doc, spec)
+        if spec.relative == "current" or (cur is not None and spec.calendar_year is not None
+                                          and spec.calendar_year == cur.end.year):
+            return facts[0] if facts else None
+        # a change column ("Inc/(Dec) Excluding Currency Translation") is the release's own period's
+        changes = [f for f in facts if CHANGE.search(f.column) or NEUTRAL_PRINTED.search(f.column)]
+        own = cur is not None and end is not None and near(end, cur.end) and months in (None, cur.months)
+        return changes[0] if changes and own else None
     end, months = target_end(doc, spec)
     if year is not None and end is None:
         pool = [f for f in dated if f.period and f.period.end.year == year]
@@ -403,6 +409,19 @@ def rival_row(query: Query, ranked: list[tuple[float, Document, RowMatch]]) -> R
     return other
 
 
+def _neutral_fit(query: Query, m: RowMatch) -> RowMatch | None:
+    """A row's figures as the question asks them: in constant currency (the row, its section or table
+    says so, or only its columns that say so), or as reported (never a constant-currency column)."""
+    if NEUTRAL_PRINTED.search(f"{m.label} {m.section} {m.table_title}"):
+        return m if query.neutral else None
+    neutral = [f for f in m.facts if NEUTRAL_PRINTED.search(f.column)]
+    if query.neutral:
+        return replace(m, facts=neutral) if neutral else None
+    if neutral and len(neutral) < len(m.facts):
+        return replace(m, facts=[f for f in m.facts if f not in neutral])
+    return None if neutral else m
+
+
 def rank_rows(query: Query, docs: list[Document], ignore: set[str],
               retrieval: dict[tuple[str, int], float]) -> list[tuple[float, Document, RowMatch]]:
     """Candidate rows with their scores, best first."""
@@ -412,6 +431,7 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
         rows = [m for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text))
                 if not (query.excluded & stems(m.label))
                 and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)]
+        rows = [n for n in (_neutral_fit(query, m) for m in rows) if n is not None]
         for m in rows[:5]:
             bonus = retrieval.get((d.name, m.line), 0.0) * w.retrieval
             if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):

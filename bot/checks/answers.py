@@ -14,6 +14,8 @@ its figures is **contradicted**. Figures an (LLM-worded) text states are checked
 
 from __future__ import annotations
 
+import re
+
 from bot.answer.result import Answer, Citation, Figure
 from bot.checks.arithmetic import check_table
 from bot.checks.figures import Verifier
@@ -29,6 +31,18 @@ from index.reader.words import content_words
 CONFIDENT = 0.7
 
 Cell = tuple[str, int, int]
+
+
+NEAR_END = r")\W+(\w+\W+){0,3}$"  # at most three words between the verb and the figure
+UP = re.compile(r"\b(increase[sd]?|up|r[io]se|grew|higher|gain(ed)?|improved?|growth of" + NEAR_END, re.I)
+DOWN = re.compile(r"\b(decrease[sd]?|down|fell|declined?|lower|dropped|shrank|a decline of" + NEAR_END, re.I)
+
+
+def direction(claim: Claim) -> int:
+    """+1 when the words just before a figure say it rose ("increased 4%"), -1 when they say it fell,
+    0 when they say neither."""
+    before = claim.sentence[: claim.start]
+    return 1 if UP.search(before) else -1 if DOWN.search(before) else 0
 
 
 class AnswerChecker:
@@ -121,6 +135,8 @@ class AnswerChecker:
         for kind, claim in self.narrative_claims():
             if abs(abs(claim.value) - abs(fig.value)) > claim.tolerance:
                 continue
+            if fig.derived and fig.op in ("-", "pct") and direction(claim) * fig.value < 0:
+                continue  # "increased 4%" does not state a fall of 4%
             check = self.verifier.check_once(claim)
             if check.status == CheckStatus.VERIFIED and f"(line {fig.line})" in check.source:
                 # a full sentence of the body reads better than a headline

@@ -1,0 +1,70 @@
+"""Growth in constant currency: asked so ("in constant currencies", "FX-neutral", "excluding currency
+translation"), only a source that says so answers (a column headed so, or the words of the narrative
+right after the figure); asked plainly, never that source. Growth is a rate, and a narrative "increased
+4%" never vouches for a fall of 4%."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.pipeline import Pipeline
+from bot.checks.answers import direction
+from bot.checks.status import CheckStatus
+from index.reader.claims import find_claims
+from index.reader.load import Source
+from index.reader.release import read_source
+from tests.conftest import make_store
+
+RELEASE = """Burger Corp Reports First Quarter 2023 Results
+
+CHICAGO -- Burger Corp (NYSE: BGR) today reported results for the quarter ended March 31, 2023.
+Consolidated revenues increased 4% (8% in constant currencies) to $5.90 billion. Consolidated
+operating income increased 10% (14% in constant currencies). Revenue was up 4% on an as-reported
+basis and up 9% on a foreign exchange (FX) neutral basis in Europe.
+
+CONDENSED CONSOLIDATED STATEMENT OF INCOME
+Dollars in millions
+
+                                                                                  Inc/ (Dec)
+                                                                                 Excluding
+                                                                                 Currency
+ Quarters Ended March 31,           2023        2022       Inc/ (Dec)           Translation
+ TOTAL REVENUES                  5,897.8     5,665.6     232.2      4 %              8 %
+ Operating costs and expenses    3,279.4     3,252.6      26.8      1               5
+ OPERATING INCOME                2,618.4     2,413.0     205.4     10 %             14 %
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    store = make_store(tmp_path_factory.mktemp("currency"))
+    store.add(read_source(Source("burger.txt", "burger", "text", RELEASE, "0")))
+    return Pipeline(store).ask
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Burger revenue growth in constant currencies?", 8),
+    ("What was Burger's FX-neutral revenue growth?", 8),
+    ("Burger operating income increase excluding currency translation?", 14),
+    ("How much did Burger's operating income grow in Q1 2023 in constant currencies?", 14),
+])
+def test_constant_currency_asked(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert answer.figures and answer.figures[0].value == pytest.approx(value), answer.text
+    assert answer.figures[0].check == CheckStatus.VERIFIED  # the narrative states the same figure
+
+
+def test_growth_asked_plainly_is_the_reported_rate(ask) -> None:
+    answer = ask("Burger revenue growth?")
+    assert answer.figures[0].value == pytest.approx((5897.8 - 5665.6) / 5665.6 * 100, rel=1e-3)
+    assert not any(f.value == 8 for f in answer.figures)
+
+
+@pytest.mark.parametrize(("sentence", "sign"), [
+    ("Revenues increased 4% to $5.9 billion.", 1),
+    ("GMV was down 2% on an FX-Neutral basis.", -1),
+    ("Gross margin was 44%.", 0),
+])
+def test_the_direction_a_sentence_gives_a_figure(sentence: str, sign: int) -> None:
+    claim = next(c for c in find_claims(sentence) if c.kind == "percent")
+    assert direction(claim) == sign
