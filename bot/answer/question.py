@@ -308,8 +308,8 @@ EXCLUDED_RE = re.compile(r"\b(?:prior to|excluding|exclusive of|other than|befor
 NEUTRAL_ASKED = re.compile(
     r"\b(in |on an? |at )?constant[- ]currenc(y|ies)( basis)?\b|\b(on an? )?(fx|foreign[- ]exchange|currency)"
     r"[- ]neutral( basis)?\b|\b(excluding|ex|excl\.?|before|net of|adjusted for) (the )?"
-    r"((impact|effect)s? of )?(foreign )?(currency|fx|exchange)( rates?| translation| movements?| changes?)?\b",
-    re.I)
+    r"((impact|effect)s? of )?(foreign )?(currency|fx|exchange)"
+    r"( rates?| translation| movements?| changes?)?\b", re.I)
 # ... and as releases print it: only such a source answers, and it answers nothing else
 NEUTRAL_PRINTED = re.compile(r"constant[- ]currenc|neutral basis|\b(fx|currency|exchange)\)?[- ]neutral|"
                              r"excluding (foreign )?currency|currency translation|\bex[- ]fx\b", re.I)
