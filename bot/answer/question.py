@@ -240,6 +240,9 @@ def normalise_period_words(text: str) -> str:
 COMPARED_RE = re.compile(r"\b(compared|versus|vs\.?|against|from|relative to)\b", re.I)
 
 
+AT_END_RE = re.compile(r"\b(at|as of|by) (the )?(end|close) of\b|\b(at|as of) (the )?year[- ]end\b", re.I)
+
+
 def parse_period(text: str) -> PeriodSpec:
     """The period a question names, relative or explicit."""
     text = normalise_period_words(lexicon().spell_out(text))
@@ -285,6 +288,8 @@ def parse_period(text: str) -> PeriodSpec:
         return PeriodSpec("explicit", months=months or 12, fiscal_year=year)
     y = re.search(r"\b(?:in|for|during|of|full[- ]year|calendar(?: year)?) ((?:19|20)\d\d)\b", text, re.I)
     if y:
+        if AT_END_RE.search(text):  # "at the end of 2022": the balance at the year's end
+            return PeriodSpec("explicit", calendar_year=int(y.group(1)), instant=True)
         return PeriodSpec("explicit", months=months or 12, calendar_year=int(y.group(1)))
     # "in Q2", "the fourth quarter": a quarter without a year is the release's own, if it is that one
     named = re.search(r"\bq([1-4])\b|\b([1-4])q\b|\b(" + ORDINAL_WORDS + r") quarter\b", text, re.I)

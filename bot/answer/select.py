@@ -298,6 +298,9 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
     end, months = target_end(doc, spec)
     if year is not None and end is None:
         pool = [f for f in dated if f.period and f.period.end.year == year]
+        if spec.instant:
+            pool = [f for f in pool if f.period and f.period.months == 0] or pool
+            return max(pool, key=lambda f: f.period.end if f.period else date.min) if pool else None
         if months:
             pool = [f for f in pool if f.period and f.period.months == months] or pool
         return max(pool, key=lambda f: f.period.months if f.period else 0) if pool else None

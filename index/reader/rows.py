@@ -92,6 +92,11 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
             label_parts = cont
             pending = []
         label = clean_label(" ".join(label_parts + [own]))
+        if not label and not label_parts and rows and stack and rows[-1].section[-1:] == (stack[-1][1],):
+            # an unlabelled line of figures closing a section ("Inventories:" ... its parts ... 5,222)
+            # is the section's total
+            label = stack[-1][1]
+            stack = stack[:-1]
         if not label:
             continue
         rows.append(Row(label=label, section=tuple(s for _, s in stack), line=raw.line, cells=cells,

@@ -65,6 +65,7 @@ def test_period_words_are_not_line_items(question: str, absent: set[str]) -> Non
     ("revenue in 2024", PeriodSpec("explicit", months=12, calendar_year=2024)),
     ("net sales growth for full year 2023", PeriodSpec("explicit", months=12, calendar_year=2023)),
     ("dividends paid in Q2", PeriodSpec("current", months=3, quarter=2)),
+    ("inventories at the end of 2022", PeriodSpec("explicit", calendar_year=2022, instant=True)),
     ("revenue for the full year", PeriodSpec("current", months=12)),
     ("Services revenue in the June quarter of 2026", PeriodSpec("explicit", end=date(2026, 6, 30), months=3)),
     ("revenue in the December quarter", PeriodSpec("current", months=3)),

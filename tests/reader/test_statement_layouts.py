@@ -236,3 +236,23 @@ def test_column_headings_set_off_from_the_first_row_by_a_blank_line() -> None:
     doc = read(BLANK_BELOW_HEADINGS)
     periods = [c.period for c in doc.tables[0].columns]
     assert [(p.end.isoformat(), p.months) for p in periods if p] == [("2022-12-31", 12), ("2021-12-25", 12)]
+
+
+UNLABELLED_TOTAL = HEAD + """Consolidated Balance Sheet
+(in millions)
+                                                              March 31,     December 31,
+                                                                2025            2024
+   Accounts and notes receivable, net                          10,163          8,680
+   Inventories:
+     Raw materials and packaging                                2,366          1,898
+     Work-in-process                                              114            151
+     Finished goods                                             2,742          2,298
+                                                                5,222          4,347
+   Prepaid expenses and other current assets                      806            980
+"""
+
+
+def test_an_unlabelled_line_closing_a_section_is_its_total() -> None:
+    rows = {r.label: r for r in read(UNLABELLED_TOTAL).tables[0].rows}
+    assert rows["Inventories"].cells[0].value == 5222
+    assert "Inventories" not in rows["Prepaid expenses and other current assets"].section
