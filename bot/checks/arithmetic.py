@@ -98,12 +98,15 @@ def _level(rows: list[Row], i: int) -> list[Row]:
         if run and not covered:
             last = run[-1]
             closing = last.rule_above or last.label.lower().startswith("total") or TOTAL_RE.match(last.label)
-            out.extend([last] if closing else run)
+            out.extend([last] if closing else _uncovered(run))
         run.clear()
 
     for r in block:
         if len(r.section) == depth:
-            flush(covered=r.label.lower().startswith("total"))
+            # closed by its total: "Total X", or a row named as the sub-section ("Inventories" under
+            # its parts)
+            flush(covered=r.label.lower().startswith("total")
+                  or bool(run and run[-1].section[depth:depth + 1] == (r.label,)))
             out.append(r)
         else:
             if run and run[-1].section[: depth + 1] != r.section[: depth + 1]:
@@ -111,6 +114,12 @@ def _level(rows: list[Row], i: int) -> list[Row]:
             run.append(r)
     flush(covered=False)
     return out
+
+
+def _uncovered(rows: list[Row]) -> list[Row]:
+    """Rows without the parts of a sub-section whose own total row (named as the sub-section) is there."""
+    totals = {(r.section, r.label) for r in rows}
+    return [r for r in rows if not (r.section and (r.section[:-1], r.section[-1]) in totals)]
 
 
 def _evaluate(formula: Formula, target: Row, cols: list[int], tol: float) -> float | None:
