@@ -50,12 +50,18 @@ def row_citation(doc: Document, match: RowMatch) -> Citation:
     return Citation(doc.name, match.line, f"{where}: {cells}" if cells else where)
 
 
-def revenue_fact(doc: Document, f: Fact) -> Fact | None:
+TOTAL_REVENUE_ASKED = re.compile(r"\btotal (net )?revenues?\b", re.I)
+
+
+def revenue_fact(doc: Document, f: Fact, total: bool = False) -> Fact | None:
     """The revenue figure printed in the same table and column; else one of the same period and unit
     for the same part of the company: a segment's figure is a share of that segment's revenue, never of
-    the whole company's."""
+    the whole company's. ``total``: the question says "total revenue", which a "Total revenues" row
+    answers before "Net sales"."""
     rows = [r for r in doc.facts if r.table == f.table and r.column_index == f.column_index
             and REVENUE.match(r.label)]
+    if total:
+        rows.sort(key=lambda r: not r.label.lower().startswith("total"))
     if rows:
         return rows[0]
     part = _segment(f)
@@ -207,7 +213,7 @@ def compose_share(doc: Document, q: Query, match: RowMatch) -> Answer | None:
                       amount=amount(f.value, f.unit, f.scale, f.label))
         figures = [fact_figure(doc, printed, f"{f.label} as a share of revenue"), fact_figure(doc, f)]
         return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
-    rev = revenue_fact(doc, f)
+    rev = revenue_fact(doc, f, total=bool(TOTAL_REVENUE_ASKED.search(q.text)))
     if rev is None or not rev.value:
         return None
     pct = abs(f.value / rev.value) * 100

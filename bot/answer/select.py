@@ -15,6 +15,7 @@ from index.reader.periods import (
     Period,
     add_months,
     calendar_quarter_end,
+    duration_months,
     fiscal_quarter_end,
     fiscal_year_end,
     near,
@@ -288,6 +289,10 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
         # a table without dated columns speaks of the release's own period, at best
         cur = current_period(doc)
         end, months = target_end(doc, spec)
+        if spec.months:
+            # a change column under "Year ended ..." is the year's, under "Fourth quarter ..." the quarter's
+            lengths = [f for f in facts if duration_months(f.column) == spec.months]
+            facts = lengths or [f for f in facts if duration_months(f.column) is None]
         if spec.relative == "current" or (cur is not None and spec.calendar_year is not None
                                           and spec.calendar_year == cur.end.year):
             return facts[0] if facts else None
@@ -433,7 +438,8 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
     for d in docs:
         rows = [m for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text))
                 if not (query.excluded & stems(m.label))
-                and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)]
+                and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)
+                and not (query.kind == QueryKind.SHARE_OF_REVENUE and CHANGE.search(m.label))]
         rows = [n for n in (_neutral_fit(query, m) for m in rows) if n is not None]
         for m in rows[:5]:
             bonus = retrieval.get((d.name, m.line), 0.0) * w.retrieval

@@ -22,6 +22,7 @@ from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_quest
     ("Costco total revenue growth %?", QueryKind.PERCENT_CHANGE),
     ("Best Buy international revenue change %?", QueryKind.PERCENT_CHANGE),
     ("By how much did automotive revenue grow from Q1 FY23 to Q1 FY25?", QueryKind.CHANGE),
+    ("Domestic online sales as a percent of domestic revenue?", QueryKind.SHARE_OF_REVENUE),
 ])
 def test_kind(question: str, kind: QueryKind) -> None:
     assert parse_question(question).kind == kind

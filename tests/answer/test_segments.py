@@ -69,6 +69,7 @@ def first(answer) -> float:
     ("What was Acme's domestic non-GAAP operating income?", 343e6),
     ("Acme international operating income as a percent of revenue?", 2.7),
     ("Acme domestic SG&A as a percent of revenue?", 19.5),
+    ("Acme domestic SG&A as a percent of domestic revenue?", 19.5),
     ("Acme non-GAAP operating income as a % of revenue?", 3.8),
 ])
 def test_the_segment_asked_or_the_whole_company(ask, question: str, value: float) -> None:
