@@ -61,8 +61,8 @@ PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|in
                         r"percent(age)?\b)", re.I)
 SHARE_OF_REVENUE_RE = re.compile(r"(\bas a (percent(age)?|share|proportion) of|%\s*of|\bpercent(age)? of|"
                                  r"\bshare of|\brelative to|\bin proportion to) "
-                                 r"(its |their |the company's |the )?([a-z]+ )?(net |total )?(revenue|sales)s?\b",
-                                 re.I)
+                                 r"(its |their |the company's |the )?([a-z]+ )?(net |total )?"
+                                 r"(revenue|sales)s?\b", re.I)
 RATIOS = {
     "working capital": re.compile(r"\bworking capital\b", re.I),
     "current ratio": re.compile(r"\bcurrent ratio\b", re.I),
