@@ -320,6 +320,8 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             as_percent = RATIO_PARTS.get(q.ratio or "", ((), (), ""))[2] == "%"
             printed = [m for m in match_rows(d, terms, turn.ignore)
                        if any(f.unit == "percent" for f in m.facts) or (not m.extra and not as_percent)]
+            # a margin with a word that changes the item ("Non-GAAP operating margin") only after the plain
+            printed.sort(key=lambda m: sum(1 for x in m.extra if x in lexicon().modifiers))
             answer = None
             for m in printed[:6]:
                 answer = compose_value(d, q, m)

@@ -135,6 +135,7 @@ def _period_fits(question: str, doc: Document) -> bool:
     return False
 
 
+LEGAL_FORMS = ("corporation", "incorporated")  # also filler words of questions
 GENERIC_NAME_WORDS = {"inc", "corp", "corporation", "holding", "holdings", "ltd", "co", "the", "technology",
                       "technologies", "industries", "company", "group", "brands", "water", "earnings",
                       "release", "results", "press", "quarter", "fiscal"}
@@ -183,4 +184,5 @@ def company_words(store: Any) -> set[str]:
         ticker = store.document(r.name).metadata.ticker
         if ticker:
             out.add(stem(ticker))
-    return out - {"net", "revenu", "incom", "sal"}
+    # a legal form ("Corporation") is no company's name, and its stem names line items ("Corporate")
+    return out - {"net", "revenu", "incom", "sal"} - {stem(w) for w in LEGAL_FORMS}

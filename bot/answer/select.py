@@ -358,7 +358,10 @@ def find_named(doc: Document, words: str, ignore: set[str] | None = None,
     """The best row for a fixed phrase such as ``total current assets`` (synonyms apply), with any
     other words the question adds (a segment, ``non-GAAP``)."""
     rows = match_rows(doc, content_terms(words) + extra, ignore)
-    rows = [r for r in rows if not any(f.unit == "percent" for f in r.facts)] or rows
+    # amounts first: a row that prints its percentage of sales beside each amount keeps its amounts
+    amounts = [replace(r, facts=[f for f in r.facts if f.unit != "percent"]) for r in rows
+               if any(f.unit != "percent" for f in r.facts)]
+    rows = amounts or rows
     return rows[0] if rows else None
 
 

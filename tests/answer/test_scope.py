@@ -83,3 +83,13 @@ def test_short_forms_of_a_company_name(company: str, short: str) -> None:
 
     assert short in acronyms(company)
     assert not acronyms("NVIDIA")  # one word: no short form to invent
+
+
+def test_a_legal_form_is_not_a_company_word(corpus_store) -> None:
+    # "Capstone Turbine Corporation" does not make "corporate" a company's name: Watts' "Corporate
+    # operating loss" is still a line item
+    from bot.answer.scope import company_words
+    from index.reader.words import stem
+
+    words = company_words(corpus_store)
+    assert stem("capstone") in words and stem("corporate") not in words
