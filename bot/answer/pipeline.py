@@ -37,7 +37,15 @@ from bot.answer.history import (
 )
 from bot.answer.lexicon import lexicon
 from bot.answer.narrative import OUTLOOK_TERMS, find_passage, label_heading, stated_candidates
-from bot.answer.question import NEUTRAL_PRINTED, PeriodSpec, Query, QueryKind, content_terms, parse_question
+from bot.answer.question import (
+    NEUTRAL_PRINTED,
+    PRIOR_QUARTER_RE,
+    PeriodSpec,
+    Query,
+    QueryKind,
+    content_terms,
+    parse_question,
+)
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure, SeriesPoint, Understood
 from bot.answer.retrieve import Retriever
 from bot.answer.scope import Scope, company_words, scope
@@ -55,7 +63,7 @@ from bot.answer.select import (
     vocabulary,
 )
 from bot.answer.wording import amount
-from bot.checks.answers import CONFIDENT, CheckerCache
+from bot.checks.answers import CONFIDENT, CheckerCache, direction
 from bot.checks.status import CheckStatus
 from index.document import Document, Fact
 from index.errors import QuestionError
@@ -512,6 +520,8 @@ def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section:
     either = not rate and bool(re.search(r"\bgr[eo]w(th|s|n)?\b", q.text, re.I))
     if not either and rate != (claim.kind in ("percent", "points", "bps")):
         return "the sentence states a different kind of figure"
+    if q.kind.is_change and claim.kind == "money" and not direction(claim):
+        return "the sentence states a level, not a change"  # "$346 million, up 5%" for "how much did it grow"
     if OUTLOOK_Q.search(q.text) and not FUTURE_RE.search(claim.sentence):
         return "the sentence reports the past; the question asks about the future"
     return ""
@@ -672,6 +682,13 @@ def _length_said(text: str) -> int | None:
     return duration_months(COMPARISON_YEAR.sub(" ", text))
 
 
+# what a stated rate is measured against, in the words right after it
+RATE_BASE = re.compile(r"^[^$%\d;]{0,30}?\b(from|over|versus|vs\.?|compared (?:to|with))\s+(?:the\s+|a\s+)?"
+                       r"(?:(?P<quarter>previous quarter|prior quarter|preceding quarter|last quarter|"
+                       r"sequential)|(?P<year>year ago|a year ago|prior year|previous year|last year|year "
+                       r"earlier|same (?:period|quarter)))", re.I)
+
+
 def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
     """Why a figure the narrative states is another period's ('' when it is the asked one's): the
     comparative figure of a sentence answers only a question about the earlier period, and a sentence
@@ -681,7 +698,11 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
     before, after = claim.sentence[:claim.start], claim.sentence[claim.start + len(claim.text):]
     # "decreased 0.7 percent from the prior year" is the change itself, not the earlier period's figure
     rate = claim.kind in ("percent", "points", "bps")
-    comparative = bool(COMPARATIVE_BEFORE.search(before) or (not rate and COMPARATIVE_AFTER.search(after)))
+    lead = COMPARATIVE_BEFORE.search(before)
+    # "up 5% from the previous quarter and up 37%": the "from" is the first figure's, not this one's
+    lead_own = bool(lead) and not re.search(r"\b(and|up|down|increased?|decreased?|rose|fell|grew)\b",
+                                              lead.group(0)[4:] if lead else "", re.I)
+    comparative = lead_own or (not rate and bool(COMPARATIVE_AFTER.search(after)))
     spec, cur = q.period, doc.metadata.period
     end, _ = target_end(doc, spec)
     # a date that ends none of the release's periods is the date of an event ("declared in September")
@@ -693,6 +714,12 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
         return "the sentence states it for the earlier period it compares with"
     if earlier and not comparative:
         return "the sentence states it for another period"
+    if rate and q.kind.is_change:
+        # "up 5% from the previous quarter and up 37% from a year ago": the base asked
+        base = RATE_BASE.match(after)
+        sequential = bool(PRIOR_QUARTER_RE.search(q.text))
+        if base and bool(base.group("quarter")) != sequential:
+            return "the sentence states the change over another base"
     if claim.kind == "count" or spec.instant or re.search(r"\b(as of|at the end of)\b", claim.sentence, re.I):
         return ""  # a headcount or a balance at a date has no length of period
     asked = spec.months if (spec.months is not None and spec.relative != "current") else None

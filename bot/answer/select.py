@@ -165,6 +165,7 @@ def _dimension(f: Fact) -> set[str]:
 
 
 COST_OF_REVENUE = {"cost"}
+COMPARABLE = re.compile(r"\bcomparable\b|\bcomps?\b|same[- ]store|like[- ]for[- ]like|organic", re.I)
 # a row that prints the line item above it as a share of revenue ("% of revenue"): it answers only a
 # question about that share, never one about revenue
 SHARE_ROW = re.compile(r"^\s*(as an? )?(%|percent(age)?|share) (of|to) (total |net )?(revenues?|sales)\b",
@@ -451,6 +452,8 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
             picked = pick_fact(d, m.facts, query.period)
             if picked is not None and not unit_fits(query, picked.unit):
                 bonus -= w.wrong_unit
+            if COMPARABLE.search(m.label) and not COMPARABLE.search(query.text):
+                bonus -= w.wrong_unit  # comparable (same-store) sales are not the revenue asked
             if picked is not None:
                 bonus += w.has_period
                 if query.period.instant and picked.period:

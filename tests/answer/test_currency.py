@@ -20,7 +20,8 @@ RELEASE = """Burger Corp Reports First Quarter 2023 Results
 CHICAGO -- Burger Corp (NYSE: BGR) today reported results for the quarter ended March 31, 2023.
 Consolidated revenues increased 4% (8% in constant currencies) to $5.90 billion. Consolidated
 operating income increased 10% (14% in constant currencies). Revenue was up 4% on an as-reported
-basis and up 9% on a foreign exchange (FX) neutral basis in Europe.
+basis and up 9% on a foreign exchange (FX) neutral basis in Europe. Delivery revenue was $346 million,
+up 5% from the previous quarter and up 37% from a year ago.
 
 CONDENSED CONSOLIDATED STATEMENT OF INCOME
 Dollars in millions
@@ -52,6 +53,15 @@ def test_constant_currency_asked(ask, question: str, value: float) -> None:
     answer = ask(question)
     assert answer.figures and answer.figures[0].value == pytest.approx(value), answer.text
     assert answer.figures[0].check == CheckStatus.VERIFIED  # the narrative states the same figure
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How much did Burger's delivery revenue grow year over year?", 37),
+    ("Burger delivery revenue growth from the previous quarter?", 5),
+])
+def test_a_stated_rate_over_the_base_asked(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert answer.figures and answer.figures[0].value == pytest.approx(value), answer.text
 
 
 def test_growth_asked_plainly_is_the_reported_rate(ask) -> None:
