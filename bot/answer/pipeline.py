@@ -80,6 +80,9 @@ OUTLOOK_Q = re.compile(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed
 # a row that is itself a change: its figure answers "how much did comparable sales grow"
 CHANGE_MEASURE = re.compile(r"comparable|\bcomps?\b|same[- ]store|like[- ]for[- ]like|growth|% ?change|"
                             r"inc\w*\W+\(?dec|\bchange\b", re.I)
+# a row of a measure that takes something out: what "excluding ..." asks for
+ADJUSTED = re.compile(r"exclud|adjusted|non-?gaap|\bcore\b|\bex[- ]|before|organic|underlying|comparable",
+                      re.I)
 # a table of forecasts: the only table rows that answer a question about the future
 OUTLOOK_TABLE = re.compile(r"outlook|guidance|forecast|expect|estimate|projected|target", re.I)
 TICKER_Q = re.compile(
@@ -343,6 +346,9 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
     elif turn.row is not None:
         d, match = turn.row
         turn.confidence = match.confidence
+        if q.excluded and not ADJUSTED.search(f"{match.label} {match.section}"):
+            # "EPS excluding the restructuring charges": a row that takes nothing out is not vouched for
+            turn.confidence = min(turn.confidence, CONFIDENT / 2)
         by_kind = {QueryKind.CHANGE: compose_change, QueryKind.PERCENT_CHANGE: compose_change,
                    QueryKind.SHARE_OF_REVENUE: compose_share}
         kind = q.kind

@@ -57,8 +57,8 @@ GROWTH_RE = re.compile(r"\b(growth|grow|grew)\b", re.I)
 AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat amount\b|\bin dollars\b", re.I)
 PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
                         r"percent(age)? change|growth rate|how many percent|in percent(age)? terms|"
-                        r"by how many percent)\b|%\s*change|\b(change|growth|increase|decrease|decline)\s*(%|"
-                        r"percent(age)?\b)", re.I)
+                        r"by how many percent|in (%|percent(age)?\b))|%\s*change|"
+                        r"\b(change|growth|increase|decrease|decline)\s*(%|percent(age)?\b)", re.I)
 SHARE_OF_REVENUE_RE = re.compile(r"(\bas a (percent(age)?|share|proportion) of|%\s*of|\bpercent(age)? of|"
                                  r"\bshare of|\brelative to|\bin proportion to) "
                                  r"(its |their |the company's |the )?([a-z]+ )?(net |total )?"

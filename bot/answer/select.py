@@ -331,6 +331,9 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
             return None
     cur = current_period(doc)
     want = cur.months if cur else 3
+    # no length asked and nothing in the quarter ("Gain on the Juice Transaction: — | 3,321"): the period
+    # in which it happened
+    pool = [f for f in pool if f.value] or pool
     return min(pool, key=lambda f: (abs((f.period.months if f.period else 0) - want)
                                     if (f.period and f.period.months) else 0.5, f.column_index))
 

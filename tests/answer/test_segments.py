@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.answer.pipeline import Pipeline
+from bot.checks.status import CheckStatus
 from index.reader.load import Source
 from index.reader.release import read_source
 from tests.conftest import make_store
@@ -93,3 +94,9 @@ def test_a_quarter_asked_is_not_answered_with_six_months(ask, question: str) -> 
 
 def test_a_quarter_the_release_does_not_cover_is_named(ask) -> None:
     assert "fourth quarter" in ask("Acme dividends paid in Q4?").text
+
+
+def test_excluding_an_item_is_not_vouched_for_by_a_row_that_keeps_it(ask) -> None:
+    # "SG&A excluding amortization" is the non-GAAP figure; plain SG&A may be shown, never verified
+    answer = ask("What was Acme's SG&A excluding intangible asset amortization?")
+    assert answer.figures and answer.figures[0].check != CheckStatus.VERIFIED
