@@ -375,7 +375,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                 other = pick_fact(d, turn.rival.facts, q.period)
                 if other is not None:
                     shown = amount(other.value, other.unit, other.scale, other.label)
-                    answer.text += " " + render("rival", label=turn.rival.label, amount=shown)
+                    label = turn.rival.label
+                    if label.lower() == match.label.lower() and turn.rival.section:
+                        label += f" ({turn.rival.section.split(' > ')[-1]})"  # under another heading
+                    answer.text += " " + render("rival", label=label, amount=shown)
         elif answer is not None:
             return turn
         else:

@@ -414,6 +414,8 @@ def rival_row(query: Query, ranked: list[tuple[float, Document, RowMatch]]) -> R
         return None
     (top, d, best), (score, d2, other) = ranked[0], ranked[1]
     same_item = best.label.lower() in other.label.lower() or other.label.lower() in best.label.lower()
+    if same_item and best.table_title == other.table_title and best.section != other.section:
+        same_item = False  # "Term debt" under current and under non-current liabilities: two items
     if top - score > WEIGHTS.tie or same_item or d2 is not d:
         return None
     theirs, ours = pick_fact(d, other.facts, query.period), pick_fact(d, best.facts, query.period)
