@@ -462,7 +462,8 @@ FUTURE_RE = re.compile(r"\b(expect(s|ed)?|outlook|guidance|anticipate[sd]?|will|
 
 NOUN_STOP = re.compile(r"^(on|in|for|of|to|and|from|with|compared|up|down|or|a|an|the|as|at|respectively|per|"
                        r"which|that|is|was|were|will|versus|vs|during|by|over|plus|minus|than|after|before|"
-                       r"including|excluding|this|last|next|each|its|our|their|year|quarter)$", re.I)
+                       r"including|excluding|this|last|next|each|its|our|their|year|quarter|across|through|"
+                       r"within|into|under|between|while|where|when|\w+ing)$", re.I)  # "stores totaling"
 
 
 def _measured_noun(claim: Claim) -> str:

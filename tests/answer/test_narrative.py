@@ -127,3 +127,22 @@ def test_a_hyphenated_number_is_not_a_count(tmp_path) -> None:
     store.add(read_source(Source("acme4.txt", "acme4", "text", text, "0")))
     answer = Pipeline(store).ask("How many employees did Acme have?")
     assert not answer.figures or answer.figures[0].value != 91, answer.text
+
+
+@pytest.mark.parametrize(("sentence", "noun"), [
+    ("The Company operated 1,359 stores totaling 14.2 million square feet.", "stores"),
+    ("Ulta Beauty operates 1,359 retail stores across 50 states.", "stores"),
+    ("It recorded a $100 million equipment sales backlog.", "backlog"),
+])
+def test_the_noun_a_stated_figure_measures(sentence: str, noun: str) -> None:
+    from bot.answer.pipeline import _measured_noun
+    from index.reader.claims import find_claims
+
+    claim = next(c for c in find_claims(sentence) + _counts(sentence) if c.text in ("1,359", "$100 million"))
+    assert _measured_noun(claim) == noun
+
+
+def _counts(sentence: str) -> list:
+    from bot.answer.narrative import _plain_numbers
+
+    return _plain_numbers(sentence, 1)
