@@ -21,8 +21,9 @@ RATIO = re.compile(r"\bfx\b|exchange rate|\bratio\b", re.I)
 PERCENT_ROW = re.compile(r"%|\bmargin\b|\bpercent\b|\bgrowth\b|\brate\b", re.I)
 
 
-def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
-    """The unit of a cell and the factor that takes it to base units."""
+def unit_and_scale(table: Table, row: Row, cell: Cell, header: str = "") -> tuple[str, float]:
+    """The unit of a cell and the factor that takes it to base units; ``header`` is its column's heading
+    ("Earnings per share - diluted 2023" beside "Net Income 2023" columns)."""
     text = f"{' '.join(row.section)} {row.label}"
     note = row.unit_note
     currency = cell.currency or table.currency
@@ -40,7 +41,8 @@ def unit_and_scale(table: Table, row: Row, cell: Cell) -> tuple[str, float]:
     # a per-share section ("Diluted net income per share") covers its rows only while they are printed
     # as per-share amounts are, with cents: a section heading that was never closed does not make
     # "Free cash flow 11,217" a per-share figure
-    if PER_SHARE.search(row.label) or (PER_SHARE.search(text) and not SHARES.search(row.label)
+    if PER_SHARE.search(row.label) or ((PER_SHARE.search(text) or PER_SHARE.search(header))
+                                       and not SHARES.search(row.label)
                                        and (cell.decimals > 0 or cell.value is None)):
         per = "ADS" if re.search(r"\bADS\b|\bADR\b", text) else "share"
         return f"{currency}/{per}", 1.0
@@ -76,7 +78,7 @@ def facts_of(table: Table) -> list[Fact]:
             if cell.value is None:
                 continue
             column = table.column(c)
-            unit, scale = unit_and_scale(table, row, cell)
+            unit, scale = unit_and_scale(table, row, cell, column.header)
             value = round(cell.value * scale, 6)
             facts.append(Fact(
                 table=table.id, table_title=table.title, section=" > ".join(row.section),

@@ -260,3 +260,18 @@ def test_an_unlabelled_line_closing_a_section_is_its_total() -> None:
     assert "Inventories" not in rows["Prepaid expenses and other current assets"].section
     # the total of current assets counts the inventories once: their total, not also their parts
     assert statuses(doc) and all(s == CheckStatus.PASSED for s in statuses(doc))
+
+
+PER_SHARE_COLUMNS = HEAD + """Dollars in millions, except per share data
+                                      Net Income                Earnings per share - diluted
+ Quarters Ended March 31,         2025          2024            2025           2024
+ GAAP                          $1,802.3      $1,104.4          $ 2.45         $ 1.48
+ (Gains)/charges                  134.4         102.1            0.18           0.13
+ Non-GAAP                      $1,936.7      $1,206.5          $ 2.63         $ 1.61
+"""
+
+
+def test_columns_headed_per_share_are_per_share_amounts() -> None:
+    facts = {(f.label, f.column_index): f for f in read(PER_SHARE_COLUMNS).facts}
+    assert facts[("Non-GAAP", 0)].value == pytest.approx(1_936.7e6) and facts[("Non-GAAP", 0)].unit == "USD"
+    assert facts[("Non-GAAP", 2)].value == pytest.approx(2.63) and facts[("Non-GAAP", 2)].unit == "USD/share"
