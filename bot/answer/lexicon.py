@@ -25,6 +25,7 @@ class Concept:
     printed: tuple[str, ...]
     narrative: str = ""  # answered from the narrative: who (a person), where (a place), when (a time)
     counted: bool = False  # a plain count ("95,492 employees"), not an amount
+    per_share: bool = False  # an amount per share (a dividend declared)
 
     @property
     def alternatives(self) -> tuple[tuple[str, ...], ...]:
@@ -67,7 +68,8 @@ def lexicon() -> Lexicon:
     try:
         data = tomllib.loads(FILE.read_text(encoding="utf-8"))
         concepts = tuple(Concept(str(c["name"]), tuple(map(str, c["asked"])), tuple(map(str, c["printed"])),
-                                 str(c.get("narrative", "")), bool(c.get("counted", False)))
+                                 str(c.get("narrative", "")), bool(c.get("counted", False)),
+                                 bool(c.get("per_share", False)))
                          for c in data["concept"])
         words = data["words"]
         abbreviations = {str(k).lower(): str(v) for k, v in data["abbreviations"].items()}

@@ -118,3 +118,15 @@ def test_a_month_is_not_a_line_item_that_hides_a_verb() -> None:
 def test_a_currency_asked_is_not_a_line_item(question: str) -> None:
     words = {w for term in parse_question(question).terms for alt in term for w in alt}
     assert not words & {"nt", "dollar", "usa"}
+
+
+@pytest.mark.parametrize(("question", "per_share"), [
+    ("What dividend did eBay declare?", True),      # a dividend declared is per share
+    ("What was diluted EPS?", True),
+    ("How many shares were outstanding?", False),
+    ("What were dividends paid?", None),
+])
+def test_per_share_asked(question: str, per_share: bool | None) -> None:
+    from bot.answer.select import asks_per_share
+
+    assert asks_per_share(question) is per_share
