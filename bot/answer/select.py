@@ -282,6 +282,12 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
     return cur.end, spec.months
 
 
+def _table_lengths(doc: Document, table: str) -> set[int]:
+    """The lengths in months of a table's dated columns."""
+    return {c.period.months for t in doc.tables if t.id == table for c in t.columns
+            if c.period is not None and c.period.months}
+
+
 def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None:
     """The fact of a row for the period asked; the current period when none is named."""
     dated = [f for f in facts if f.period is not None]
@@ -291,9 +297,11 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
         cur = current_period(doc)
         end, months = target_end(doc, spec)
         if spec.months:
-            # a change column under "Year ended ..." is the year's, under "Fourth quarter ..." the quarter's
+            # a change column under "Year ended ..." is the year's, under "Fourth quarter ..." the quarter's;
+            # one without a length of its own is of the length of its table's dated columns
             lengths = [f for f in facts if duration_months(f.column) == spec.months]
-            facts = lengths or [f for f in facts if duration_months(f.column) is None]
+            facts = lengths or [f for f in facts if duration_months(f.column) is None
+                                and spec.months in (_table_lengths(doc, f.table) or {spec.months})]
         if spec.relative == "current" or (cur is not None and spec.calendar_year is not None
                                           and spec.calendar_year == cur.end.year):
             return facts[0] if facts else None

@@ -33,6 +33,14 @@ Dollars in millions
  TOTAL REVENUES                  5,897.8     5,665.6     232.2      4 %              8 %
  Operating costs and expenses    3,279.4     3,252.6      26.8      1               5
  OPERATING INCOME                2,618.4     2,413.0     205.4     10 %             14 %
+
+NET REVENUE RECONCILIATION (YEAR TO DATE)
+                                 Twelve Months Ended
+                                      March 31,             Reported        Organic
+                                   2023        2022         % Change        % Change
+ Europe net revenue                 900.0       800.0         12.5            10.0
+ Asia net revenue                   450.0       400.0         12.5             9.0
+ Total net revenue                1,350.0     1,200.0         12.5             9.7
 """
 
 
@@ -78,3 +86,10 @@ def test_growth_asked_plainly_is_the_reported_rate(ask) -> None:
 def test_the_direction_a_sentence_gives_a_figure(sentence: str, sign: int) -> None:
     claim = next(c for c in find_claims(sentence) if c.kind == "percent")
     assert direction(claim) == sign
+
+
+def test_a_change_column_is_of_its_tables_length(ask) -> None:
+    # "Organic % Change" beside twelve-month columns is the twelve months' change, never the quarter's
+    assert not ask("Burger Europe organic revenue growth in the first quarter?").figures
+    answer = ask("Burger Europe organic revenue growth for the twelve months?")
+    assert answer.figures and answer.figures[0].value == pytest.approx(10)
