@@ -463,7 +463,8 @@ FUTURE_RE = re.compile(r"\b(expect(s|ed)?|outlook|guidance|anticipate[sd]?|will|
 NOUN_STOP = re.compile(r"^(on|in|for|of|to|and|from|with|compared|up|down|or|a|an|the|as|at|respectively|per|"
                        r"which|that|is|was|were|will|versus|vs|during|by|over|plus|minus|than|after|before|"
                        r"including|excluding|this|last|next|each|its|our|their|year|quarter|across|through|"
-                       r"within|into|under|between|while|where|when|\w+ing)$", re.I)  # "stores totaling"
+                       r"within|into|under|between|while|where|when|\w+ing|year-over-year|"
+                       r"quarter-over-quarter|sequentially|yoy)$", re.I)  # "stores totaling"
 
 
 def _measured_noun(claim: Claim) -> str:
@@ -693,10 +694,12 @@ def _length_said(text: str) -> int | None:
 
 
 # what a stated rate is measured against, in the words right after it
-RATE_BASE = re.compile(r"^[^$%\d;]{0,30}?\b(from|over|versus|vs\.?|compared (?:to|with))\s+(?:the\s+|a\s+)?"
-                       r"(?:(?P<quarter>previous quarter|prior quarter|preceding quarter|last quarter|"
-                       r"sequential)|(?P<year>year ago|a year ago|prior year|previous year|last year|year "
-                       r"earlier|same (?:period|quarter)))", re.I)
+RATE_BASE = re.compile(
+    r"^[^$%\d;]{0,30}?(?:\b(?:from|over|versus|vs\.?|compared (?:to|with))\s+(?:the\s+|a\s+)?"
+    r"(?:(?P<quarter>previous quarter|prior quarter|preceding quarter|last quarter|sequential)|"
+    r"(?:year ago|a year ago|prior year|previous year|last year|year earlier|same (?:period|quarter)))|"
+    r"(?P<seq>\bsequentially\b|\bquarter[- ]over[- ]quarter\b|\bq/q\b|\bqoq\b)|"
+    r"\b(?:year[- ]over[- ]year|y/y|yoy)\b)", re.I)
 
 
 def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
@@ -728,7 +731,7 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
         # "up 5% from the previous quarter and up 37% from a year ago": the base asked
         base = RATE_BASE.match(after)
         sequential = bool(PRIOR_QUARTER_RE.search(q.text))
-        if base and bool(base.group("quarter")) != sequential:
+        if base and bool(base.group("quarter") or base.group("seq")) != sequential:
             return "the sentence states the change over another base"
     if claim.kind == "count" or spec.instant or re.search(r"\b(as of|at the end of)\b", claim.sentence, re.I):
         return ""  # a headcount or a balance at a date has no length of period

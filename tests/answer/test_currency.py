@@ -21,7 +21,8 @@ CHICAGO -- Burger Corp (NYSE: BGR) today reported results for the quarter ended 
 Consolidated revenues increased 4% (8% in constant currencies) to $5.90 billion. Consolidated
 operating income increased 10% (14% in constant currencies). Revenue was up 4% on an as-reported
 basis and up 9% on a foreign exchange (FX) neutral basis in Europe. Delivery revenue was $346 million,
-up 5% from the previous quarter and up 37% from a year ago.
+up 5% from the previous quarter and up 37% from a year ago. Licensing revenues were $90 million, up by
+4.0% year-over-year and up by 1.3% sequentially.
 
 CONDENSED CONSOLIDATED STATEMENT OF INCOME
 Dollars in millions
@@ -66,6 +67,8 @@ def test_constant_currency_asked(ask, question: str, value: float) -> None:
 @pytest.mark.parametrize(("question", "value"), [
     ("How much did Burger's delivery revenue grow year over year?", 37),
     ("Burger delivery revenue growth from the previous quarter?", 5),
+    ("Burger licensing revenue growth y/y?", 4),
+    ("Burger licensing revenue growth sequentially?", 1.3),
 ])
 def test_a_stated_rate_over_the_base_asked(ask, question: str, value: float) -> None:
     answer = ask(question)
