@@ -301,7 +301,10 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
             # one without a length of its own is of the length of its table's dated columns
             lengths = [f for f in facts if duration_months(f.column) == spec.months]
             facts = lengths or [f for f in facts if duration_months(f.column) is None
-                                and spec.months in (_table_lengths(doc, f.table) or {spec.months})]
+                                and spec.months in (_table_lengths(doc, f.table) or {spec.months})
+                                and (CHANGE.search(f.column) or NEUTRAL_PRINTED.search(f.column)
+                                     or _table_lengths(doc, f.table))]
+            # a length asked ("the fourth quarter") is never answered from a table that prints none
         if spec.relative == "current" or (cur is not None and spec.calendar_year is not None
                                           and spec.calendar_year == cur.end.year):
             return facts[0] if facts else None

@@ -34,6 +34,12 @@ CONSOLIDATED STATEMENTS OF CASH FLOWS ($ in millions)
  Dividends paid                                (402)                (397)
  Repurchase of common stock                    (158)                (465)
 
+Earnings reconciliation
+                                            Reported            Core
+ Diluted earnings per share                   $ 1.25           $ 1.22
+ Effective tax rate                            26.1 %           26.6 %
+ Operating margin                               3.6 %            3.8 %
+
 CONDENSED CONSOLIDATED BALANCE SHEETS ($ in millions)
                                         July 29, 2023         January 28, 2023
 Current liabilities:
@@ -117,3 +123,9 @@ def test_one_label_under_two_headings_is_two_items(ask) -> None:
     answer = ask("What was Acme's total term debt at July 29, 2023?")
     assert answer.figures and answer.figures[0].check != CheckStatus.VERIFIED
     assert "Non-current liabilities" in answer.text or "Current liabilities" in answer.text
+
+
+def test_a_table_without_periods_answers_only_a_question_without_one(ask) -> None:
+    assert first(ask("What was Acme's core diluted EPS?")) == pytest.approx(1.22)
+    # "in Q2" names a length the undated table does not print: never its figure as the quarter's
+    assert not ask("What was Acme's core diluted EPS in Q2?").figures
