@@ -108,6 +108,8 @@ def test_a_ticker_the_release_does_not_print_names_the_company(ask) -> None:
     # a headcount has no length of period, and a date that ends no reported period is an event's
     ("Total number of employees was 9,492 as of November 2, 2024.",
      "How many employees did Acme have?", 9492),
+    ("Total number of employees was 9,492 as of November 2, 2024.",
+     "Acme headcount?", 9492),  # a count however asked, never an amount of money
     ("In September 2024 the board declared a special cash dividend of $0.80 per share.",
      "What special dividend per share did Acme declare in September 2024?", 0.80),
 ])
