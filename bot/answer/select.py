@@ -462,7 +462,7 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
                 and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)
                 and not (query.kind == QueryKind.SHARE_OF_REVENUE and CHANGE.search(m.label))]
         rows = [n for n in (_neutral_fit(query, m) for m in rows) if n is not None]
-        for m in rows[:5]:
+        for m in rows[:10]:
             bonus = retrieval.get((d.name, m.line), 0.0) * w.retrieval
             if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):
                 bonus += w.loss_label
