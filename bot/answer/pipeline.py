@@ -50,6 +50,7 @@ from bot.answer.result import NOT_STATED, Answer, Citation, Figure, SeriesPoint,
 from bot.answer.retrieve import Retriever
 from bot.answer.scope import Scope, company_words, scope
 from bot.answer.select import (
+    ADJUSTED,
     SOFT_STEMS,
     asks_per_share,
     match_rows,
@@ -80,9 +81,6 @@ OUTLOOK_Q = re.compile(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed
 # a row that is itself a change: its figure answers "how much did comparable sales grow"
 CHANGE_MEASURE = re.compile(r"comparable|\bcomps?\b|same[- ]store|like[- ]for[- ]like|growth|% ?change|"
                             r"inc\w*\W+\(?dec|\bchange\b", re.I)
-# a row of a measure that takes something out: what "excluding ..." asks for
-ADJUSTED = re.compile(r"exclud|adjusted|non-?gaap|\bcore\b|\bex[- ]|before|organic|underlying|comparable",
-                      re.I)
 # a table of forecasts: the only table rows that answer a question about the future
 OUTLOOK_TABLE = re.compile(r"outlook|guidance|forecast|expect|estimate|projected|target", re.I)
 TICKER_Q = re.compile(

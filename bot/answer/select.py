@@ -165,6 +165,9 @@ def _dimension(f: Fact) -> set[str]:
 
 
 COST_OF_REVENUE = {"cost"}
+# a measure that takes something out: what "excluding ..." asks for
+ADJUSTED = re.compile(r"exclud|adjusted|non-?gaap|\bcore\b|\bex[- ]|before|organic|underlying|comparable",
+                      re.I)
 COMPARABLE = re.compile(r"\bcomparable\b|\bcomps?\b|same[- ]store|like[- ]for[- ]like|organic", re.I)
 # a row that prints the line item above it as a share of revenue ("% of revenue"): it answers only a
 # question about that share, never one about revenue
@@ -309,7 +312,8 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
                                           and spec.calendar_year == cur.end.year):
             return facts[0] if facts else None
         # a change column ("Inc/(Dec) Excluding Currency Translation") is the release's own period's
-        changes = [f for f in facts if CHANGE.search(f.column) or NEUTRAL_PRINTED.search(f.column)]
+        changes = [f for f in facts if CHANGE.search(f.column) or NEUTRAL_PRINTED.search(f.column)
+                   or COMPARABLE.search(f"{f.label} {f.table_title}")]  # comparable sales: changes too
         own = cur is not None and end is not None and near(end, cur.end) and months in (None, cur.months)
         return changes[0] if changes and own else None
     end, months = target_end(doc, spec)
@@ -438,6 +442,15 @@ def rival_row(query: Query, ranked: list[tuple[float, Document, RowMatch]]) -> R
     return other
 
 
+def _adjusted_fit(query: Query, m: RowMatch) -> RowMatch:
+    """A question that sets something aside ("excluding gas prices and FX") takes a row's adjusted
+    columns ("Adjusted*") when it has both."""
+    if not query.excluded:
+        return m
+    adjusted = [f for f in m.facts if ADJUSTED.search(f.column)]
+    return replace(m, facts=adjusted) if adjusted and len(adjusted) < len(m.facts) else m
+
+
 def _neutral_fit(query: Query, m: RowMatch) -> RowMatch | None:
     """A row's figures as the question asks them: in constant currency (the row, its section or table
     says so, or only its columns that say so), or as reported (never a constant-currency column)."""
@@ -461,7 +474,7 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
                 if not (query.excluded & stems(m.label))
                 and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)
                 and not (query.kind == QueryKind.SHARE_OF_REVENUE and CHANGE.search(m.label))]
-        rows = [n for n in (_neutral_fit(query, m) for m in rows) if n is not None]
+        rows = [_adjusted_fit(query, n) for n in (_neutral_fit(query, m) for m in rows) if n is not None]
         for m in rows[:10]:
             bonus = retrieval.get((d.name, m.line), 0.0) * w.retrieval
             if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):

@@ -34,6 +34,13 @@ CONSOLIDATED STATEMENTS OF CASH FLOWS ($ in millions)
  Dividends paid                                (402)                (397)
  Repurchase of common stock                    (158)                (465)
 
+Comparable sales for the second quarter were as follows:
+
+                                     12 Weeks        12 Weeks Adjusted*
+ U.S.                                   9.3%              6.5%
+ Canada                                 2.4%              8.3%
+ Total Company                          6.6%              7.1%
+
 Earnings reconciliation
                                             Reported            Core
  Diluted earnings per share                   $ 1.25           $ 1.22
@@ -129,3 +136,11 @@ def test_a_table_without_periods_answers_only_a_question_without_one(ask) -> Non
     assert first(ask("What was Acme's core diluted EPS?")) == pytest.approx(1.22)
     # "in Q2" names a length the undated table does not print: never its figure as the quarter's
     assert not ask("What was Acme's core diluted EPS in Q2?").figures
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What were Acme's Canada comparable sales in Q2 FY24 excluding gas prices and FX?", 8.3),
+    ("Acme Canada comparable sales in Q2 FY24?", 2.4),
+])
+def test_excluding_an_item_takes_the_adjusted_column(ask, question: str, value: float) -> None:
+    assert first(ask(question)) == pytest.approx(value)
