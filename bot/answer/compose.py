@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from bot.answer.lexicon import lexicon
 from bot.answer.question import Query, QueryKind, Term
@@ -23,9 +22,9 @@ from bot.answer.wording import amount, display_label, period_words, relative_wor
 from bot.checks.figures import REVENUE
 from index.document import Document, Fact
 from index.reader.numbers import is_money
-from index.reader.periods import Period
+from index.reader.periods import ORDINAL_NAMES, Period
 from index.reader.tables import column_dimension
-from index.reader.words import stem, stems
+from index.reader.words import stems
 from prompts import render
 
 RESULT_RE = re.compile(r"^(gross (profit|loss|margin)|operating (income|loss|profit)|(income|loss) from "
@@ -76,12 +75,7 @@ def _segment(f: Fact) -> frozenset[str]:
     label ("Domestic segment" under Revenue) or its table's title ("International Segment Results");
     empty for the whole company."""
     words = stems(column_dimension(f.column)) | stems(f.table_title) | stems(f.label)
-    return frozenset(words & _segment_words())
-
-
-@cache
-def _segment_words() -> frozenset[str]:
-    return frozenset(stem(w) for w in lexicon().segments)
+    return frozenset(words & lexicon().segments)
 
 
 def printed_share(doc: Document, f: Fact) -> Fact | None:
@@ -289,9 +283,6 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
                       how=formula, basis=(fa.value, fb.value), op=op, cells=(cell_of(fa), cell_of(fb))),
                fact_figure(doc, fa), fact_figure(doc, fb)]
     return Answer(q.text, text, True, figures, [row_citation(doc, a), row_citation(doc, b)], doc.name)
-
-
-ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth"}
 
 
 def release_quarter(doc: Document) -> str:

@@ -44,7 +44,7 @@ class Lexicon:
     known: frozenset[str]  # stems of every word the lexicon knows as naming a line item
     modifiers: frozenset[str]  # stems of words that change which line item a label names
     whole: frozenset[str]  # stems of column headings that mean the whole company, not a segment
-    segments: tuple[str, ...]  # words that name a part of a company (a segment, a region)
+    segments: frozenset[str]  # stems of words that name a part of a company (a segment, a region)
     phrases: tuple[tuple[re.Pattern[str], Concept], ...]  # asked phrases, longest first
     abbreviation_re: re.Pattern[str]
 
@@ -78,7 +78,7 @@ def lexicon() -> Lexicon:
         known_words = [str(w) for w in words["known"]]
         modifiers = frozenset(stem(str(w)) for w in words["modifiers"])
         whole = frozenset(stem(str(w)) for w in words["whole"])
-        segments = tuple(str(w) for w in words["segments"])
+        segments = frozenset(stem(str(w)) for w in words["segments"])
     except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
         raise ConfigError(f"{FILE}: not a valid lexicon ({exc}); restore it from the repository") from None
     for c in concepts:

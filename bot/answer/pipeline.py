@@ -52,6 +52,7 @@ from bot.answer.scope import Scope, company_words, scope
 from bot.answer.select import (
     ADJUSTED,
     SOFT_STEMS,
+    asks_count,
     asks_per_share,
     match_rows,
     matches,
@@ -360,8 +361,7 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             answer = compose_value(d, q, match)
             # the value, where a change was asked: not the answer to the question as asked
             turn.confidence = min(turn.confidence, CONFIDENT / 2)
-        counted = bool(re.match(r"\s*how many\b", q.text, re.I)) or any(
-            c.counted for c in lexicon().concepts_in(q.text))  # "headcount": a count, never money
+        counted = bool(re.match(r"\s*how many\b", q.text, re.I)) or asks_count(q.text)  # "headcount" too
         if answer is not None and answer.figures and counted and \
                 is_money(answer.figures[0].unit) and not _stated(turn, [d]):
             # a count was asked and the row found is an amount of money: not the answer

@@ -285,6 +285,11 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
     return cur.end, spec.months
 
 
+def _change_column(f: Fact) -> bool:
+    """A figure of a column of changes ("% Change", "Inc/(Dec) Excluding Currency Translation")."""
+    return bool(CHANGE.search(f.column) or NEUTRAL_PRINTED.search(f.column))
+
+
 def _table_lengths(doc: Document, table: str) -> set[int]:
     """The lengths in months of a table's dated columns."""
     return {c.period.months for t in doc.tables if t.id == table for c in t.columns
@@ -301,18 +306,18 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
         end, months = target_end(doc, spec)
         if spec.months:
             # a change column under "Year ended ..." is the year's, under "Fourth quarter ..." the quarter's;
-            # one without a length of its own is of the length of its table's dated columns
+            # one without a length of its own is of the length of its table's dated columns; a length asked
+            # ("the fourth quarter") is never answered from a table that prints none
             lengths = [f for f in facts if duration_months(f.column) == spec.months]
+            table_lengths = {t: _table_lengths(doc, t) for t in {f.table for f in facts}}
             facts = lengths or [f for f in facts if duration_months(f.column) is None
-                                and spec.months in (_table_lengths(doc, f.table) or {spec.months})
-                                and (CHANGE.search(f.column) or NEUTRAL_PRINTED.search(f.column)
-                                     or _table_lengths(doc, f.table))]
-            # a length asked ("the fourth quarter") is never answered from a table that prints none
+                                and spec.months in (table_lengths[f.table] or {spec.months})
+                                and (_change_column(f) or table_lengths[f.table])]
         if spec.relative == "current" or (cur is not None and spec.calendar_year is not None
                                           and spec.calendar_year == cur.end.year):
             return facts[0] if facts else None
         # a change column ("Inc/(Dec) Excluding Currency Translation") is the release's own period's
-        changes = [f for f in facts if CHANGE.search(f.column) or NEUTRAL_PRINTED.search(f.column)
+        changes = [f for f in facts if _change_column(f)
                    or COMPARABLE.search(f"{f.label} {f.table_title}")]  # comparable sales: changes too
         own = cur is not None and end is not None and near(end, cur.end) and months in (None, cur.months)
         return changes[0] if changes and own else None
@@ -394,6 +399,11 @@ def asks_per_share(text: str) -> bool | None:
     return None
 
 
+def asks_count(text: str) -> bool:
+    """Whether a question names a counted concept (a headcount, a number of stores), never an amount."""
+    return any(c.counted for c in lexicon().concepts_in(lexicon().spell_out(text)))
+
+
 def unit_fits(q: Query, unit: str) -> bool:
     """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares, a
     percentage for a percentage (money for "how many" is refused before this, in ``_compose``)."""
@@ -404,7 +414,7 @@ def unit_fits(q: Query, unit: str) -> bool:
     if q.kind == QueryKind.VALUE and not rate and unit == "percent" and not re.search(
             r"\b(growth|change|grow|increase|decrease|margin|comparable|comp)\b", q.text, re.I):
         return False  # an amount asked, a percentage given
-    if is_money(unit) and any(c.counted for c in lexicon().concepts_in(lexicon().spell_out(q.text))):
+    if is_money(unit) and asks_count(q.text):
         return False  # a headcount or a number of stores asked, an amount given
     per_share = asks_per_share(q.text)
     if per_share is True:
