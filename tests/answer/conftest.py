@@ -1,4 +1,5 @@
-"""Shared by the answering tests: the six corpus releases indexed together."""
+"""Shared by the answering tests: the six corpus releases indexed together, one small release written in
+a test indexed alone, the first figure of an answer."""
 
 from __future__ import annotations
 
@@ -27,3 +28,19 @@ def run_each_alone(tmp_path_factory, sets, release_of) -> dict[str, object]:
         store.add(read_release(release_of(gold.stem)))
         out[gold.stem] = run_gold(Pipeline(store).ask, load_gold(gold))
     return out
+
+
+def asker(folder, name: str, text: str):
+    """``ask`` over one plain-text release, indexed alone in ``folder``."""
+    from index.reader.load import Source
+    from index.reader.release import read_source
+
+    store = make_store(folder)
+    store.add(read_source(Source(f"{name}.txt", name, "text", text, "0")))
+    return Pipeline(store).ask
+
+
+def first(answer) -> float:
+    """The figure that answers the question; a failure shows the answer's text."""
+    assert answer.figures, answer.text
+    return answer.figures[0].value

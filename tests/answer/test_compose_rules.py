@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.pipeline import Pipeline
-from index.reader.load import Source
-from index.reader.release import read_source
-from tests.conftest import make_store
+from tests.answer.conftest import asker
 
 RELEASE = """Burger Corp Reports First Quarter 2025 Results
 
@@ -40,9 +37,7 @@ Dollars in millions, except per share data
 
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
-    store = make_store(tmp_path_factory.mktemp("burger"))
-    store.add(read_source(Source("burger.txt", "burger", "text", RELEASE, "0")))
-    return Pipeline(store).ask
+    return asker(tmp_path_factory.mktemp("burger"), "burger", RELEASE)
 
 
 def test_comparable_sales_growth_is_the_rows_own_figure(ask) -> None:

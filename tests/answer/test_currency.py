@@ -7,13 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.pipeline import Pipeline
 from bot.checks.answers import direction
 from bot.checks.status import CheckStatus
 from index.reader.claims import find_claims
-from index.reader.load import Source
-from index.reader.release import read_source
-from tests.conftest import make_store
+from tests.answer.conftest import asker, first
 
 RELEASE = """Burger Corp Reports First Quarter 2023 Results
 
@@ -47,9 +44,7 @@ NET REVENUE RECONCILIATION (YEAR TO DATE)
 
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
-    store = make_store(tmp_path_factory.mktemp("currency"))
-    store.add(read_source(Source("burger.txt", "burger", "text", RELEASE, "0")))
-    return Pipeline(store).ask
+    return asker(tmp_path_factory.mktemp("currency"), "burger", RELEASE)
 
 
 @pytest.mark.parametrize(("question", "value"), [
@@ -60,7 +55,7 @@ def ask(tmp_path_factory):
 ])
 def test_constant_currency_asked(ask, question: str, value: float) -> None:
     answer = ask(question)
-    assert answer.figures and answer.figures[0].value == pytest.approx(value), answer.text
+    assert first(answer) == pytest.approx(value), answer.text
     assert answer.figures[0].check == CheckStatus.VERIFIED  # the narrative states the same figure
 
 
@@ -72,7 +67,7 @@ def test_constant_currency_asked(ask, question: str, value: float) -> None:
 ])
 def test_a_stated_rate_over_the_base_asked(ask, question: str, value: float) -> None:
     answer = ask(question)
-    assert answer.figures and answer.figures[0].value == pytest.approx(value), answer.text
+    assert first(answer) == pytest.approx(value), answer.text
 
 
 def test_growth_asked_plainly_is_the_reported_rate(ask) -> None:

@@ -7,11 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.pipeline import Pipeline
 from bot.checks.status import CheckStatus
-from index.reader.load import Source
-from index.reader.release import read_source
-from tests.conftest import make_store
+from tests.answer.conftest import asker
 
 RELEASE = """Acme Outfitters Reports Third Quarter Results
 
@@ -45,10 +42,7 @@ Gross profit                             140,071            147,215
 
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
-    store = make_store(tmp_path_factory.mktemp("acme"))
-    store.add(read_source(Source("acme.txt", "acme", "text", RELEASE, "0")))
-    pipeline = Pipeline(store)
-    return pipeline.ask
+    return asker(tmp_path_factory.mktemp("acme"), "acme", RELEASE)
 
 
 @pytest.mark.parametrize(("question", "value"), [
@@ -87,9 +81,7 @@ def test_per_share_and_totals_are_not_taken_for_each_other(tmp_path) -> None:
     text = RELEASE.replace("Management will hold", "Restructuring charges were $180 million, or $0.18 per "
                            "share, related to the store closures. The board declared a dividend of $0.25 per "
                            "share, and dividends paid were $134 million. Management will hold")
-    store = make_store(tmp_path / "i")
-    store.add(read_source(Source("acme2.txt", "acme2", "text", text, "0")))
-    ask = Pipeline(store).ask
+    ask = asker(tmp_path / "i", "acme2", text)
     charges = ask("How much in restructuring charges did Acme take for the store closures?")
     assert charges.figures and charges.figures[0].value == pytest.approx(180e6), charges.text
     dividend = ask("What per-share dividend did Acme declare?")
@@ -114,20 +106,15 @@ def test_a_ticker_the_release_does_not_print_names_the_company(ask) -> None:
      "What special dividend per share did Acme declare in September 2024?", 0.80),
 ])
 def test_stated_changes_headcounts_and_events(tmp_path, extra: str, question: str, value: float) -> None:
-    store = make_store(tmp_path / "i")
-    store.add(read_source(Source("acme3.txt", "acme3", "text",
-                                 RELEASE.replace("Management will hold", extra + " Management will hold"),
-                                 "0")))
-    answer = Pipeline(store).ask(question)
+    text = RELEASE.replace("Management will hold", extra + " Management will hold")
+    answer = asker(tmp_path / "i", "acme3", text)(question)
     assert answer.figures and answer.figures[0].value == pytest.approx(value), answer.text
 
 
 def test_a_hyphenated_number_is_not_a_count(tmp_path) -> None:
-    store = make_store(tmp_path / "i")
     text = RELEASE.replace("Management will hold", "Employee costs had a 91-percentage-point impact. "
                            "Management will hold")
-    store.add(read_source(Source("acme4.txt", "acme4", "text", text, "0")))
-    answer = Pipeline(store).ask("How many employees did Acme have?")
+    answer = asker(tmp_path / "i", "acme4", text)("How many employees did Acme have?")
     assert not answer.figures or answer.figures[0].value != 91, answer.text
 
 

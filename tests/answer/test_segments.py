@@ -8,11 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.answer.pipeline import Pipeline
 from bot.checks.status import CheckStatus
-from index.reader.load import Source
-from index.reader.release import read_source
-from tests.conftest import make_store
+from tests.answer.conftest import asker, first
 
 RELEASE = """Acme Stores Reports Second Quarter Fiscal 2024 Results
 
@@ -78,14 +75,7 @@ Non-GAAP operating income      $   343   $      19   $     362   $   399   $    
 
 @pytest.fixture(scope="module")
 def ask(tmp_path_factory):
-    store = make_store(tmp_path_factory.mktemp("segments"))
-    store.add(read_source(Source("acme.txt", "acme", "text", RELEASE, "0")))
-    return Pipeline(store).ask
-
-
-def first(answer) -> float:
-    assert answer.figures, answer.text
-    return answer.figures[0].value
+    return asker(tmp_path_factory.mktemp("segments"), "acme", RELEASE)
 
 
 @pytest.mark.parametrize(("question", "value"), [
