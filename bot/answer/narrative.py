@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.answer.lexicon import lexicon
-from bot.answer.question import Query, Term, content_terms
+from bot.answer.question import COMPARABLE_RE, Query, Term, content_terms
 from bot.answer.select import matches
 from index.document import Document
 from index.reader.claims import Claim, find_claims, sentences
@@ -88,19 +89,40 @@ def find_passage(doc: Document, q: Query, ignore: set[str], boost: dict[int, flo
     return best
 
 
-def find_stated_figure(doc: Document, q: Query, ignore: set[str]) -> tuple[Claim, str] | None:
-    """A figure the narrative states for the asked item (such as backlog), with its sentence."""
-    found = stated_candidates(doc, q, ignore)
-    return found[0][:2] if found else None
-
-
 # words that name the kind of figure asked (a forecast), not a line item: a sentence about the future
 # need not print them (``stated_fits`` checks that it speaks of the future)
 OUTLOOK_TERMS = {(stem(w),) for w in ("outlook", "guidance", "forecast", "guide", "guiding", "expect",
                                       "expected")}
 
 
-def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[tuple[Claim, str, str]]:
+TABLE_TEXT = re.compile(r"\S {6,}\S")  # figures set in columns by runs of spaces
+FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z]{3})\d(?!\d)")  # "EPS2", "rate2": a footnote, not a word
+
+
+@lru_cache(maxsize=8192)
+def narrative_words(sentence: str) -> frozenset[str]:
+    """The stems a sentence names, with the printed words of the concepts it names in short ("EPS" is
+    earnings per share) and without footnote marks glued to its words."""
+    text = FOOTNOTE_MARK.sub("", sentence)
+    words = set(stems(lexicon().spell_out(text)))
+    for c in lexicon().concepts_in(text):
+        words.update(w for alt in c.alternatives for w in alt)
+    return frozenset(words)
+
+
+@dataclass(frozen=True)
+class Stated:
+    """A figure the narrative states, with its sentence, the heading that names what the paragraph is
+    about ('' for a headline) and the whole heading it stands under (a lead-in such as "For 2023, the
+    Company expects", which names the period and the future of a list)."""
+
+    claim: Claim
+    sentence: str
+    heading: str
+    lead: str
+
+
+def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]:
     """The figures the narrative states in sentences that name the asked item (or stand under a heading
     that does), nearest to a mention of it first, with the sentence and heading: a count only where a
     count is asked, a rate only where a rate may be."""
@@ -111,27 +133,29 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[tuple[C
         return []
     counting = bool(re.match(r"\s*how many\b", q.text, re.I)) or any(
         c.counted for c in lexicon().concepts_in(lexicon().spell_out(q.text)))
-    rates = bool(re.search(r"%|percent|growth|grow|margin|\brate\b|change", q.text, re.I))
-    ranked: list[tuple[tuple[int, int], int, Claim, str, str]] = []
+    rates = bool(re.search(r"%|percent|growth|grow|margin|\brate\b|change", q.text, re.I)
+                 or COMPARABLE_RE.search(q.text))
+    ranked: list[tuple[tuple[int, int], int, Stated]] = []
     for b in doc.blocks:
         context = stems(label_heading(b.section))
         for s in sentences(b.text):
-            words = stems(s) | context
-            if not all(matches(t, words) for t in required):
-                continue
+            words = narrative_words(s) | context
+            if not all(matches(t, words) for t in required) or TABLE_TEXT.search(s):
+                continue  # lines of a table read as prose: which column a figure is in is not known
             claims = [c for c in find_claims(s, b.line) if rates or c.kind in ("money", "count")]
             if counting:
                 # "how many": a number of things, never an amount of money
                 claims = [c for c in claims if c.kind == "count"] + _plain_numbers(s, b.line)
+            asked = {w for t in required for alt in t for w in alt}
             mentions = [m.start() for m in re.finditer(r"[A-Za-z][\w&'-]*", s)
-                        if any(stem(m.group()) in {w for alt in t for w in alt} for t in required)]
+                        if asked & narrative_words(m.group())]
             for c in claims:
                 # the figure nearest after a mention of what is asked; before it costs more
                 after = [c.start - m for m in mentions if m <= c.start]
                 before = [m - c.start for m in mentions if m > c.start]
                 distance = (0, min(after)) if after else (1, min(before) if before else 10_000)
-                ranked.append((distance, len(ranked), c, s, label_heading(b.section)))
-    return [(c, s, sec) for _, _, c, s, sec in sorted(ranked, key=lambda x: (x[0], x[1]))]
+                ranked.append((distance, len(ranked), Stated(c, s, label_heading(b.section), b.section)))
+    return [x for _, _, x in sorted(ranked, key=lambda x: (x[0], x[1]))]
 
 
 def label_heading(section: str) -> str:

@@ -36,8 +36,10 @@ from bot.answer.history import (
     quarters_in,
 )
 from bot.answer.lexicon import lexicon
-from bot.answer.narrative import OUTLOOK_TERMS, find_passage, label_heading, stated_candidates
+from bot.answer.narrative import OUTLOOK_TERMS, Stated, find_passage, narrative_words, stated_candidates
 from bot.answer.question import (
+    CHANGE_MEASURE,
+    COMPARABLE_RE,
     NEUTRAL_PRINTED,
     PRIOR_QUARTER_RE,
     PeriodSpec,
@@ -64,24 +66,21 @@ from bot.answer.select import (
     usable_terms,
     vocabulary,
 )
-from bot.answer.wording import amount
+from bot.answer.wording import amount, currency_symbol
 from bot.checks.answers import CONFIDENT, CheckerCache, direction
 from bot.checks.status import CheckStatus
 from index.document import Document, Fact
 from index.errors import QuestionError
-from index.reader.claims import Claim, clause_of, find_claims
+from index.reader.claims import RANGE_TO, Claim, clause_of, find_claims
 from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import close, is_money
-from index.reader.periods import duration_months, near
+from index.reader.periods import ORDINAL_NAMES, duration_months, near
 from index.reader.words import stem, stems
 from index.store.chunks import Chunk
 from prompts import render
 
 OUTLOOK_Q = re.compile(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?|anticipate[sd]?|"
                        r"next (quarter|year)|will)\b", re.I)
-# a row that is itself a change: its figure answers "how much did comparable sales grow"
-CHANGE_MEASURE = re.compile(r"comparable|\bcomps?\b|same[- ]store|like[- ]for[- ]like|growth|% ?change|"
-                            r"inc\w*\W+\(?dec|\bchange\b", re.I)
 # a table of forecasts: the only table rows that answer a question about the future
 OUTLOOK_TABLE = re.compile(r"outlook|guidance|forecast|expect|estimate|projected|target", re.I)
 TICKER_Q = re.compile(
@@ -133,7 +132,7 @@ class Turn:
     answer: Answer | None = None                    # compose: the answer, checked by ``check``
     final: bool = False                             # compose: nothing to check or reword
     quote: bool = True                              # compose: quote the narrative on the first figure
-    stated: tuple[Figure, Claim] | None = None      # compose: a figure only the narrative states
+    stated: tuple[Figure, Stated] | None = None     # compose: a figure only the narrative states
     confidence: float = 1.0                         # compose: how surely the row is the item asked
     dropped: list[str] = field(default_factory=list)  # select: question words no release prints
     history: list[Filing] = field(default_factory=list)  # select: one company's releases, oldest first
@@ -403,17 +402,16 @@ def check(turn: Turn, tools: Tools) -> Turn:
         answer.figures[0].check = CheckStatus.UNVERIFIABLE
         answer.figures[0].why = f"another row fits the question about as well: {turn.rival.label}"
     if turn.stated is not None:
-        fig, claim = turn.stated
+        fig, stated = turn.stated
+        claim = stated.claim
         if answer.figures and answer.figures[0] is fig:
             # a stated figure is checked as the audit checks prose (against facts and changes), and
             # counts as the answer only when its own clause names what was asked
             fig.check, fig.why = checker.check_claim(claim), "the tables agree with the sentence"
-            doc = tools.store.document(answer.doc)
-            section = label_heading(next((b.section for b in doc.blocks if b.line == claim.line), ""))
-            fits = stated_fits(turn.q, claim, turn.ignore, section)
+            fits = stated_fits(turn.q, stated, turn.ignore)
             if fig.check != CheckStatus.CONTRADICTED and fits:
                 fig.check, fig.why = CheckStatus.UNVERIFIABLE, fits
-            elif fig.check == CheckStatus.VERIFIED and FUTURE_RE.search(claim.sentence) and OUTLOOK_Q.search(
+            elif fig.check == CheckStatus.VERIFIED and _future(stated) and OUTLOOK_Q.search(
                     turn.q.text):
                 # the tables report the past: a forecast that equals a past figure is not corroborated
                 fig.check = CheckStatus.UNVERIFIABLE
@@ -486,19 +484,40 @@ def _measured_noun(claim: Claim) -> str:
 def _per_share(claim: Claim) -> bool:
     """A figure printed per share (``$0.18 per share``, ``$0.04 a share``)."""
     after = claim.sentence[claim.start + len(claim.text):claim.start + len(claim.text) + 24]
-    return bool(re.match(r"\s*(per|a) (diluted |basic |common )?share\b", after, re.I))
+    before = claim.sentence[max(0, claim.start - 60):claim.start]
+    return bool(re.match(r"\s*(per|a) (diluted |basic |common )?share\b", after, re.I)
+                or PER_SHARE_BEFORE.search(before))
 
 
-def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section: str = "") -> str:
+DIVIDEND = stem("dividend")
+PLAIN_GAAP = re.compile(r"(?<!non-)(?<!non )\bGAAP\b", re.I)
+# a figure printed after the per-share item it is ("non-GAAP diluted EPS of $6.00", "EPS was $0.20")
+PER_SHARE_BEFORE = re.compile(r"(\bEPS\d?|\bper (diluted |basic |common )?share)\s*(\(\w+\)\s*)?"
+                              r"(of|was|were|is|to|at|from|:|,)?\s*(approximately |about )?"
+                              r"(a (loss|range) of )?$", re.I)
+
+
+def _future(stated: Stated) -> bool:
+    """A sentence about the future, or an item of a list led in by one ("For 2023, the Company expects:",
+    "Best Buy's guidance for FY24 is the following:")."""
+    return bool(FUTURE_RE.search(stated.sentence) or FUTURE_RE.search(stated.lead))
+
+
+def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str:
     """Why a figure the narrative states does not answer the question ('' when it does): its clause
     (or the heading it stands under, "Gaming") must name every line-item word asked, a rate for a rate,
     and the future for an outlook."""
+    claim, section = stated.claim, stated.heading
     others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
     if _per_share(claim) != (asks_per_share(q.text) is True) and claim.kind == "money":
         return ("the sentence states it per share" if _per_share(claim)
                 else "the sentence states a total, not per share")
     # the same amount restated per share or as a percentage ("$180 million, or $0.18 per share, related
     # to ...") does not end the clause of the amount
+    lead_in = claim.sentence[max(0, claim.start - 60):claim.start]
+    if _per_share(claim) and DIVIDEND in narrative_words(lead_in) \
+            and not any(DIVIDEND in alt for t in q.terms for alt in t):
+        return "the sentence states a dividend per share"  # not earnings per share
     rivals = [c for c in others if not _per_share(c) and c.kind == claim.kind]
     # what the sentence says before the figure, and after it up to the next figure of its kind or the
     # next "and ..." (in "GAAP margin to 11.4% and non-GAAP margin to 28.0%" the words between the two
@@ -508,7 +527,12 @@ def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section:
     after = claim.sentence[end:nxt]
     if nxt < len(claim.sentence):
         after = re.split(r"\s(?:and|while|whereas|but)\s|;", after, maxsplit=1)[0]
-    clause = stems(after) | stems(section)
+    # the words since the figure before it: "GAAP operating margin to 11.4% and non-GAAP ..." names GAAP
+    since = claim.sentence[max((c.start + len(c.text) for c in rivals if c.start < claim.start), default=0):
+                           claim.start]
+    if "nongaap" in {a for t in q.terms for alt in t for a in alt} and PLAIN_GAAP.search(since):
+        return "the sentence states it on a GAAP basis"
+    clause = narrative_words(after) | stems(section)
     if q.neutral != bool(NEUTRAL_PRINTED.search(after)):
         return ("the sentence states it in constant currency" if not q.neutral
                 else "the sentence states it as reported, not in constant currency")
@@ -516,7 +540,7 @@ def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section:
     # "outlook" and "guidance" name the kind of figure, which FUTURE_RE checks below, not a line item
     required = [t for t in q.terms if not all(len(a) == 1 and a[0] in skip for a in t)
                 and not (OUTLOOK_Q.search(q.text) and any(a in OUTLOOK_TERMS for a in t))]
-    if not all(matches(t, clause | stems(claim.sentence[:claim.start])) for t in required):
+    if not all(matches(t, clause | narrative_words(claim.sentence[:claim.start])) for t in required):
         return "the sentence states it, but not next to what was asked"
     # a value looked up for a change across releases is an amount, though the question says "percentage"
     measured = _measured_noun(claim)
@@ -525,7 +549,7 @@ def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section:
         # "$100 million equipment sales backlog" is a backlog, whatever else its words say
         return f"the sentence states it for {measured}"
     rate = q.kind in (QueryKind.PERCENT_CHANGE, QueryKind.SHARE_OF_REVENUE) or bool(
-        re.search(r"margin|\brate\b", q.text, re.I)) or (
+        re.search(r"margin|\brate\b", q.text, re.I)) or bool(COMPARABLE_RE.search(q.text)) or (
         q.kind != QueryKind.VALUE and bool(re.search(r"%|percent", q.text, re.I)))
     # growth may be asked as an amount or a rate: "how much does it expect sales to grow"
     either = not rate and bool(re.search(r"\bgr[eo]w(th|s|n)?\b", q.text, re.I))
@@ -533,7 +557,7 @@ def stated_fits(q: Query, claim: Claim, ignore: set[str] | None = None, section:
         return "the sentence states a different kind of figure"
     if q.kind.is_change and claim.kind == "money" and not direction(claim):
         return "the sentence states a level, not a change"  # "$346 million, up 5%" for "how much did it grow"
-    if OUTLOOK_Q.search(q.text) and not FUTURE_RE.search(claim.sentence):
+    if OUTLOOK_Q.search(q.text) and not _future(stated):
         return "the sentence reports the past; the question asks about the future"
     return ""
 
@@ -747,26 +771,107 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
     return ""
 
 
+# the period an outlook speaks of, in its sentence or the lead-in of its list
+QUARTER_SAID = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b|\b([1-4])Q\b", re.I)
+FULL_YEAR_SAID = re.compile(r"\b(full[- ]year|fiscal[- ]year|annual|for the year|year[- ]end)\b", re.I)
+YEAR_SAID = re.compile(FULL_YEAR_SAID.pattern + r"|\bFY ?'?(?:\d{4}|\d{2})\b|\bfiscal 20\d\d\b|"
+                       r"\b(?:for|in) 20\d\d\b|\b20\d\d (?:outlook|guidance)\b", re.I)
+YEAR_NUMBER = re.compile(r"\bFY ?'?(\d{4}|\d{2})\b|\b(20\d\d)\b", re.I)
+MONTH_BEFORE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s*"
+                          r"(\d{1,2},?\s*)?$", re.I)
+
+
+def _said_quarters(text: str) -> set[int]:
+    ordinals = {v: k for k, v in ORDINAL_NAMES.items()}
+    return {ordinals[m.group(1).lower()] if m.group(1) else int(m.group(2) or m.group(3))
+            for m in QUARTER_SAID.finditer(text)}
+
+
+def _said_years(text: str) -> set[int]:
+    out = set()
+    for m in YEAR_NUMBER.finditer(text):
+        if m.group(2) and MONTH_BEFORE.search(text[:m.start()]):
+            continue  # "paid in June 2023": the date of an event, not the year guided
+        n = int(m.group(1) or m.group(2))
+        out.add(n + 2000 if n < 100 else n)
+    return out
+
+
+def guided_fits(q: Query, stated: Stated) -> str:
+    """Why a forecast is another period's ('' when it is the asked one's): the outlook for the third
+    quarter does not answer a question about the full year, nor FY24's one about FY25."""
+    context = f"{stated.sentence} {stated.lead}"
+    spec = q.period
+    asked_q = spec.quarter or (spec.fiscal[0] if spec.fiscal else None)
+    asked_y = spec.fiscal_year or spec.calendar_year or (spec.fiscal[1] if spec.fiscal else None)
+    asked_full = asked_q is None and (spec.months == 12 or spec.fiscal_year is not None)
+    said_q, said_full = _said_quarters(context), bool(YEAR_SAID.search(context))
+    if asked_q is not None and said_q and asked_q not in said_q:
+        return "the sentence gives the outlook for another quarter"
+    if asked_q is not None and not said_q and said_full:
+        return "the sentence gives the outlook for the year, not the quarter"
+    if asked_full and said_q and not FULL_YEAR_SAID.search(context):  # "Second Quarter FY24" is a quarter
+        return "the sentence gives the outlook for a quarter, not the year"
+    years = _said_years(context)
+    if asked_y is not None and years and asked_y not in years:
+        return "the sentence gives the outlook for another year"
+    return ""
+
+
+def _range_end(stated: Stated) -> Claim | None:
+    """The other end of a range the figure opens ("$6.00 to $6.40")."""
+    claim = stated.claim
+    after = [c for c in find_claims(stated.sentence, claim.line) if c.start > claim.start]
+    if after and after[0].kind == claim.kind and RANGE_TO.match(
+            claim.sentence[claim.start + len(claim.text):after[0].start]):
+        return after[0]
+    return None
+
+
 def _stated(turn: Turn, docs: list[Document]) -> bool:
     """Answer with a figure only the narrative states (backlog, guidance, headcount), if one fits: the
     nearest to a mention of the asked item whose clause names it, of the asked kind and period."""
+    outlook = bool(OUTLOOK_Q.search(turn.q.text))
     for d in docs:
-        fitting = [(c, s) for c, s, section in stated_candidates(d, turn.q, turn.ignore)
-                   if not stated_fits(turn.q, c, turn.ignore, section)
-                   and not stated_period_fits(turn.q, c, d)]
+        fitting = [x for x in stated_candidates(d, turn.q, turn.ignore)
+                   if not stated_fits(turn.q, x, turn.ignore) and not stated_period_fits(turn.q, x.claim, d)
+                   and not (outlook and guided_fits(turn.q, x))]
         if fitting:
-            claim, sentence = fitting[0]
-            shown = amount(claim.value, claim.currency or "USD") if claim.kind == "money" else claim.text
-            fig = Figure(asked_words(turn.q, turn.ignore), claim.value, claim.currency or "count",
-                         None, d.name, claim.line, derived=False)
+            stated = fitting[0]
+            claim, sentence = stated.claim, stated.sentence
+
+            def shown_as(c: Claim) -> str:
+                if c.kind == "money" and c.scale > 1:  # as printed: "$8.51 billion", not "$8.5 billion"
+                    words = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
+                    number = f"{currency_symbol(c.currency or 'USD')}{abs(c.value) / c.scale:,.{c.decimals}f}"
+                    return f"{number} {words.get(c.scale, '')}".strip()
+                return amount(c.value, c.currency or "USD") if c.kind == "money" else c.text
+
+            shown = shown_as(claim)
+            label = asked_words(turn.q, turn.ignore)
+            figures = [Figure(label, claim.value, claim.currency or "count", None, d.name, claim.line,
+                              derived=False)]
+            high = _range_end(stated)
+            if high is not None:
+                # a range: both ends, the low end first
+                shown += f" to {shown_as(high)}"
+                figures.append(Figure(f"{label} (high end)", high.value, high.currency or "count", None,
+                                      d.name, high.line, derived=False))
             period = release_period(d)
             fq = fiscal_quarter(d.metadata)
-            if OUTLOOK_Q.search(turn.q.text) and FUTURE_RE.search(sentence) and fq:
-                period += f", for {FiscalQuarter(fq[1], fq[0]).next.words}"
-            text = render("narrative_figure", period=period, amount=shown, sentence=sentence)
-            turn.answer = Answer(turn.q.text, text,
-                                 True, [fig], [Citation(d.name, claim.line, sentence)], d.name)
-            turn.stated, turn.quote = (fig, claim), False
+            if outlook and _future(stated) and fq:
+                nxt = FiscalQuarter(fq[1], fq[0]).next
+                context = f"{sentence} {stated.lead}"
+                said = _said_quarters(context)
+                if said == {nxt.quarter} or not (said or YEAR_SAID.search(context)):
+                    period += f", for {nxt.words}"
+            quoted = sentence
+            if outlook and stated.lead and stated.lead not in sentence and not FUTURE_RE.search(sentence):
+                quoted = f"{stated.lead}: {sentence}"  # an item of a list: its lead-in names what it is
+            text = render("narrative_figure", period=period, amount=shown, sentence=quoted)
+            turn.answer = Answer(turn.q.text, text, True, figures,
+                                 [Citation(d.name, claim.line, sentence)], d.name)
+            turn.stated, turn.quote = (figures[0], stated), False
             return True
     return False
 

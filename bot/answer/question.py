@@ -59,6 +59,11 @@ PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|in
                         r"percent(age)? change|growth rate|how many percent|in percent(age)? terms|"
                         r"by how many percent|in (%|percent(age)?\b))|%\s*change|"
                         r"\b(change|growth|increase|decrease|decline)\s*(%|percent(age)?\b)", re.I)
+# sales of the stores open a year or more: a rate of change whatever words ask for it
+COMPARABLE = r"comparable|\bcomps?\b|same[- ]store|like[- ]for[- ]like"
+COMPARABLE_RE = re.compile(COMPARABLE, re.I)
+# a row that is itself a change: its figure answers "how much did comparable sales grow"
+CHANGE_MEASURE = re.compile(COMPARABLE + r"|growth|% ?change|inc\w*\W+\(?dec|\bchange\b", re.I)
 SHARE_OF_REVENUE_RE = re.compile(r"(\bas a (percent(age)?|share|proportion) of|%\s*of|\bpercent(age)? of|"
                                  r"\bshare of|\brelative to|\bin proportion to) "
                                  r"(its |their |the company's |the )?([a-z]+ )?(net |total )?"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -153,7 +154,7 @@ def usable_terms(query: Query, docs: list[Document]) -> tuple[tuple[Term, ...], 
     return tuple(kept), dropped
 
 
-def matches(term: Term, words: set[str]) -> bool:
+def matches(term: Term, words: AbstractSet[str]) -> bool:
     """A term is present when every word of one of its alternatives is."""
     return any(all(w in words for w in alt) for alt in term)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.reader.numbers import CURRENCY_PREFIXES, CURRENCY_SIGN, SCALE_WORDS
 
@@ -16,8 +16,13 @@ CLAIM_RE = re.compile(
     r"|(?P<bnum>\d+(?:\.\d+)?)\s+(?P<bscale>million|billion)\b",
     re.I,
 )
-APPROX = re.compile(r"\b(approximately|about|around|nearly|almost|roughly|over|more than|some)\s*$", re.I)
+APPROX = re.compile(r"(?:\b(?:approximately|about|around|nearly|almost|roughly|over|more than|some)|~)\s*$",
+                    re.I)
 SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"“(*•])")
+# a bullet glyph inside a paragraph starts an item of its own (a PDF list read as one line of text)
+BULLET_SPLIT = re.compile(r"\s*[•\uf0b7\uf0a7▪●◦■]\s+")
+# the first end of a range printed without its scale takes the second's: "$8.51 - $8.53 Billion"
+RANGE_TO = re.compile(r"\s*(?:-|–|—|to)\s*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ ABBREVIATIONS = re.compile(r"\b(a\.m|p\.m|Inc|Corp|Co|Ltd|Mr|Ms|Mrs|Dr|No|U\.S|J
 def sentences(text: str) -> list[str]:
     """Split prose into sentences without breaking decimals (``$5.6``) or abbreviations (``p.m.``)."""
     out: list[str] = []
-    for piece in SENTENCE_SPLIT.split(text):
+    for piece in (p for item in BULLET_SPLIT.split(text) for p in SENTENCE_SPLIT.split(item)):
         piece = piece.strip()
         if not piece:
             continue
@@ -73,6 +78,7 @@ def find_claims(text: str, line: int = 0) -> list[Claim]:
     """Every money, percent or scaled figure in a text."""
     claims: list[Claim] = []
     for sentence in sentences(text):
+        found: list[Claim] = []
         for m in CLAIM_RE.finditer(sentence):
             before = sentence[: m.start()]
             approx = bool(APPROX.search(before))
@@ -95,9 +101,25 @@ def find_claims(text: str, line: int = 0) -> list[Claim]:
             value = float(digits.replace(",", ""))
             decimals = len(digits.split(".")[1]) if "." in digits else 0
             scale = SCALE_WORDS.get(scale_word, 1.0)
-            claims.append(Claim(
+            found.append(Claim(
                 text=m.group(0).strip(), value=(-value if negative else value) * scale, kind=kind,
                 currency=cur, decimals=decimals, scale=scale, approximate=approx,
                 sentence=sentence, line=line, start=m.start(),
             ))
+        claims.extend(_ranges(found))
     return claims
+
+
+def _ranges(found: list[Claim]) -> list[Claim]:
+    """The two ends of a range printed with one scale or one currency sign ("$8.51 - $8.53 Billion",
+    "$10.5-11.5 billion") read alike: each end takes the other's."""
+    out = list(found)
+    for i in range(len(out) - 1):
+        a, b = out[i], out[i + 1]
+        if a.kind != "money" or not RANGE_TO.match(a.sentence[a.start + len(a.text):b.start]):
+            continue
+        if b.kind == "count" and b.scale > 1:  # "$10.5-11.5 billion": the second end is money too
+            b = out[i + 1] = replace(b, kind="money", currency=a.currency)
+        if b.kind == "money" and a.scale == 1 and b.scale > 1:
+            out[i] = replace(a, value=a.value * b.scale, scale=b.scale)
+    return out

@@ -97,3 +97,23 @@ def test_format_money() -> None:
 def test_prose_figures_and_their_sign(text: str, values: list[float]) -> None:
     # a figure opening an aside in parentheses is not negative; one closed in parentheses is
     assert [c.value for c in find_claims(text)] == pytest.approx(values)
+
+
+@pytest.mark.parametrize(("text", "values"), [
+    ("Revenue $8.51 - $8.53 Billion", [8.51e9, 8.53e9]),
+    ("Revenue of $10.5-11.5 billion", [10.5e9, 11.5e9]),
+    ("Revenue of $43.8 billion to $44.5 billion", [43.8e9, 44.5e9]),
+    ("EPS of $0.79 - $0.80", [0.79, 0.80]),
+])
+def test_both_ends_of_a_range_read_with_one_scale(text: str, values: list[float]) -> None:
+    claims = find_claims(text)
+    assert [c.value for c in claims] == pytest.approx(values)
+    assert all(c.kind == "money" for c in claims)
+
+
+def test_bullets_run_together_are_items_of_their_own() -> None:
+    from index.reader.claims import sentences
+
+    text = "Guidance \u2022  Revenue of $1.6 billion \uf0b7   Capital expenditures of ~$85 million"
+    assert sentences(text) == ["Guidance", "Revenue of $1.6 billion", "Capital expenditures of ~$85 million"]
+    assert find_claims(text)[-1].approximate  # "~" hedges like "approximately"

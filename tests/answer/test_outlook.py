@@ -1,0 +1,81 @@
+"""Guidance stated in words: a list led in by "guidance for fiscal 2024 is the following", a sentence about
+the next quarter. The outlook asked is the period asked (the quarter's never answers the year's, nor the
+year's the quarter's), a range is given with both ends, a dividend per share is never earnings per share,
+and a forecast is never vouched for by the tables, which report the past."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.checks.status import CheckStatus
+from tests.answer.conftest import asker, first
+
+RELEASE = """Acme Devices Reports Second Quarter Fiscal 2024 Results
+
+SAN JOSE -- Acme Devices, Inc. (NASDAQ: ACMD) today reported results for the second quarter of fiscal
+2024 ended July 29, 2023. Revenue was $402.5 million, up 4% from a year ago.
+
+The board of directors declared a quarterly cash dividend of $0.25 per share.
+
+Outlook
+
+As it relates to the third quarter, we expect revenue of $410 million to $420 million and an operating
+margin of approximately 9.5%.
+
+Acme's guidance for fiscal 2024 is the following:
+
+ \u2022  Revenue of $1.60 billion to $1.65 billion
+ \u2022  Non-GAAP diluted EPS2 of $3.10 to $3.30
+ \u2022  Capital expenditures of approximately $85 million
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS ($ in thousands, except per share data)
+                                                  Three Months Ended
+                                        July 29, 2023         July 30, 2022
+ Revenue                                   $ 402,512            $ 387,020
+ Cost of revenue                             250,100              241,300
+ Gross profit                                152,412              145,720
+ Operating income                             37,300               35,900
+ Net income                                   29,000               27,100
+ Diluted earnings per share                  $  0.71              $  0.66
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("outlook"), "acme", RELEASE)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Acme FY24 revenue guidance?", 1.60e9),
+    ("What revenue does Acme expect for fiscal 2024?", 1.60e9),
+    ("Acme Q3 revenue outlook?", 410e6),
+    ("What revenue does Acme expect for the third quarter?", 410e6),
+    ("Acme Q3 operating margin outlook?", 9.5),
+    ("Acme fiscal 2024 non-GAAP EPS guidance?", 3.10),
+    ("Acme capex guidance for the full year?", 85e6),
+])
+def test_the_outlook_for_the_period_asked(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert first(answer) == pytest.approx(value)
+    assert answer.figures[0].check != CheckStatus.VERIFIED  # a forecast: the tables report the past
+
+
+def test_a_range_is_given_with_both_ends(ask) -> None:
+    answer = ask("Acme FY24 revenue guidance?")
+    assert [f.value for f in answer.figures[:2]] == pytest.approx([1.60e9, 1.65e9])
+    assert "$1.60 billion to $1.65 billion" in answer.text
+    assert "guidance for fiscal 2024" in answer.text  # the lead-in that names the list's period
+
+
+@pytest.mark.parametrize("question", [
+    "Acme full-year operating margin guidance?",  # only the third quarter's is given
+    "Acme Q3 EPS outlook?",  # only the year's is given; the dividend per share is not earnings
+])
+def test_another_periods_outlook_is_not_the_answer(ask, question: str) -> None:
+    answer = ask(question)
+    assert not answer.figures, answer.text
+
+
+def test_a_past_figure_never_answers_an_outlook(ask) -> None:
+    # the quarter's EPS ($0.71) is reported, not expected
+    assert all(f.value != pytest.approx(0.71) for f in ask("Acme Q3 EPS guidance?").figures)
