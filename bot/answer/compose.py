@@ -212,7 +212,7 @@ def compose_share(doc: Document, q: Query, match: RowMatch) -> Answer | None:
         return None
     pct = abs(f.value / rev.value) * 100
     text = render("share_of_revenue", label=row_name(match), verb=verb(match.label),
-                  percent=f"{pct:.0f}%",
+                  percent=f"{pct:.1f}%",
                   period=period_words(doc, f.period), amount=amount(f.value, f.unit, f.scale, f.label),
                   revenue=amount(rev.value, rev.unit, rev.scale, rev.label))
     figures = [Figure(f"{f.label} as a share of revenue", pct, "percent", f.period, doc.name,
@@ -250,6 +250,10 @@ def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str], avoi
     return None
 
 
+# a gross profit the release does not print (a segment's): its revenue less its cost of sales
+GROSS_PARTS = (("revenue", "sales"), ("cost of sales", "cost of revenue", "cost of goods sold"))
+
+
 def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     """Working capital, current ratio, margins, tax rate: from the two rows they are made of."""
     assert q.ratio is not None
@@ -259,6 +263,8 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     top, bottom, op = parts
     a = _first_named(doc, top, ignore, extra=q.terms, unit="money")
     fa = pick_fact(doc, [f for f in a.facts if is_money(f.unit)], q.period) if a is not None else None
+    if (a is None or fa is None) and q.ratio == "gross margin":
+        return _gross_margin(doc, q, ignore)
     if a is None or fa is None:
         return None
     b = _first_named(doc, bottom, ignore, avoid=a, extra=q.terms, unit=fa.unit)
@@ -283,6 +289,36 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
                       how=formula, basis=(fa.value, fb.value), op=op, cells=(cell_of(fa), cell_of(fb))),
                fact_figure(doc, fa), fact_figure(doc, fb)]
     return Answer(q.text, text, True, figures, [row_citation(doc, a), row_citation(doc, b)], doc.name)
+
+
+def _gross_margin(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
+    """Gross margin from revenue and cost of sales, for a part of the company (Apple's Services) whose
+    gross profit is not printed: both rows must name the part asked."""
+    rev = _first_named(doc, GROSS_PARTS[0], ignore, extra=q.terms, unit="money")
+    fr = pick_fact(doc, [f for f in rev.facts if is_money(f.unit)], q.period) if rev is not None else None
+    cost = _first_named(doc, GROSS_PARTS[1], ignore, avoid=rev, extra=q.terms, unit="money")
+    if rev is None or fr is None or cost is None or rev.extra or cost.extra:
+        return None
+    fc = next((f for f in cost.facts if f.period == fr.period and f.column_index >= 0 and f.unit == fr.unit),
+              None)
+    if fc is None or not fr.value:
+        return None
+    value = (fr.value - abs(fc.value)) / fr.value * 100
+    revenue, cost_name = _part_name(rev), _part_name(cost)
+    formula = (f"{revenue} {amount(fr.value, fr.unit, fr.scale, rev.label)} less {cost_name} "
+               f"{amount(fc.value, fc.unit, fc.scale, cost.label)}, over {revenue}")
+    text = render("ratio", ratio="Gross margin", amount=f"{value:.1f}%", period=period_words(doc, fr.period),
+                  formula=formula)
+    figures = [Figure("gross margin", value, "percent", fr.period, doc.name, fr.line, derived=True,
+                      how=formula, basis=(fr.value, fc.value), op="margin", cells=(cell_of(fr), cell_of(fc))),
+               fact_figure(doc, fr), fact_figure(doc, fc)]
+    return Answer(q.text, text, True, figures, [row_citation(doc, rev), row_citation(doc, cost)], doc.name)
+
+
+def _part_name(m: RowMatch) -> str:
+    """A part's row named with its section: "Net sales: Services", "Cost of sales: Services"."""
+    section = m.section.split(" > ")[-1] if m.section else ""
+    return f"{display_label(section)}: {m.label}" if section else m.label
 
 
 def release_quarter(doc: Document) -> str:

@@ -42,6 +42,7 @@ from bot.answer.question import (
     COMPARABLE_RE,
     NEUTRAL_PRINTED,
     PRIOR_QUARTER_RE,
+    RATIOS,
     PeriodSpec,
     Query,
     QueryKind,
@@ -221,7 +222,9 @@ def select(turn: Turn, tools: Tools) -> Turn:
     terms, turn.dropped = usable_terms(turn.q, docs)
     if turn.dropped:
         turn.query = replace(turn.q, terms=terms, has_metric=bool(terms) or turn.q.ratio is not None)
-    if turn.q.kind not in (QueryKind.NARRATIVE, QueryKind.RATIO):
+    q = turn.q
+    if q.kind != QueryKind.NARRATIVE and (q.kind != QueryKind.RATIO or q.ratio not in RATIO_PARTS):
+        # a margin of any other item is that item over revenue: its row is chosen as a value's is
         ranked = rank_rows(turn.q, docs, turn.ignore, {(c.doc, c.line): s for c, s in turn.hits})
         turn.row = (ranked[0][1], ranked[0][2]) if ranked else None
         turn.rival = rival_row(turn.q, ranked)
@@ -323,7 +326,9 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             return _final(turn, not_stated(q, docs[0] if docs else None))
     if q.kind == QueryKind.RATIO:
         for d in docs:
-            terms = content_terms(q.ratio or "") + q.terms
+            # the ratio in the question's own words: "non-GAAP tax rate" is printed without "effective"
+            said = RATIOS[q.ratio].search(lexicon().spell_out(q.text)) if q.ratio in RATIOS else None
+            terms = content_terms(said.group(0) if said else q.ratio or "") + q.terms
             # a printed margin or rate is a percentage; a row of the same name in dollars (Intel's
             # "Gross margin") is what the ratio is computed from, not the ratio
             as_percent = RATIO_PARTS.get(q.ratio or "", ((), (), ""))[2] == "%"
@@ -338,6 +343,11 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                     turn.confidence = m.confidence
                     break
             answer = answer or compose_ratio(d, q, turn.ignore)
+            if answer is None and q.ratio not in RATIO_PARTS and turn.row is not None and turn.row[0] is d \
+                    and q.terms:
+                # "adjusted EBITDA margin": the item over its revenue
+                turn.confidence = turn.row[1].confidence
+                answer = compose_share(d, q, turn.row[1])
             if answer:
                 turn.answer = answer
                 return turn

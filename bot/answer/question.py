@@ -78,6 +78,8 @@ RATIOS = {
     "effective tax rate": re.compile(r"\b(effective )?tax rate\b", re.I),
     "debt to equity": re.compile(r"\bdebt[- ]to[- ]equity\b", re.I),
     "total liabilities": re.compile(r"\btotal liabilities\b(?! and)", re.I),
+    # any other margin ("adjusted EBITDA margin", "free cash flow margin") is that item over revenue
+    "margin": re.compile(r"\bmargin\b", re.I),
 }
 PRIOR_YEAR_RE = re.compile(
     r"\b(a year (earlier|ago|before)|last year|prior[- ]year|previous year|year[- ]ago|"

@@ -36,12 +36,15 @@ class Figure:
         self.check = CheckStatus(self.check)  # a status given by its word becomes the enum
 
     def recompute(self) -> float | None:
-        """The value again from its basis: ``-`` difference, ``/`` ratio, ``%`` share, ``pct`` change."""
+        """The value again from its basis: ``-`` difference, ``/`` ratio, ``%`` share, ``pct`` change,
+        ``margin`` what is left of the first after the second, as a percentage of the first."""
         if len(self.basis) != 2:
             return None
         a, b = self.basis
         if self.op == "-":
             return a - b
+        if self.op == "margin":
+            return (a - abs(b)) / a * 100 if a else None
         if not b:
             return None
         return {"/": a / b, "%": a / b * 100, "pct": (a - b) / abs(b) * 100}.get(self.op)

@@ -98,7 +98,10 @@ def split_text(source: Source) -> Layout:
                         break
                     last = j  # a long label inside the table keeps the run going
                 j += 1
-            if count >= 3:
+            # two rows make a table when column headings with periods stand right above them
+            headed = any(k >= skip and PERIOD_HEADING.search(lines[k]) and _heading_line(lines[k])
+                         for k in range(max(skip, i - 2), i))
+            if count >= 3 or (count == 2 and headed):
                 # column headings printed above the first row of figures belong to the table, and so
                 # does a section label between them and that row ("REVENUE")
                 if i - 2 >= skip and not lines[i - 1].strip() and kinds[i - 2] == "text" and \

@@ -1,0 +1,76 @@
+"""Ratios asked in the words people use: any margin is its item over revenue, a part's gross margin is
+its revenue less its cost of sales (when its gross profit is not printed), and a printed rate is found
+under the name the question gives it ("non-GAAP tax rate", without "effective")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.checks.status import CheckStatus
+from tests.answer.conftest import asker, first
+
+RELEASE = """Acme Gadgets Reports Third Quarter Fiscal 2026 Results
+
+CUPERTINO -- Acme Gadgets, Inc. (NASDAQ: AGAD) today reported results for its fiscal 2026 third quarter
+ended June 27, 2026.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in millions)
+                                                  Three Months Ended
+                                        June 27, 2026         June 28, 2025
+Net sales:
+ Products                                   $ 78,678             $ 66,613
+ Services                                     30,739               27,423
+ Total net sales                             109,417               94,036
+Cost of sales:
+ Products                                     47,153               43,620
+ Services                                      7,494                6,698
+ Total cost of sales                          54,647               50,318
+Gross margin                                  54,770               43,718
+Operating income                              35,695               28,202
+
+Reconciliation of Adjusted EBITDA (in millions)
+                                                  Three Months Ended
+                                        June 27, 2026         June 28, 2025
+ Operating income                           $ 35,695             $ 28,202
+ Depreciation and amortization                 3,100                2,900
+ Adjusted EBITDA                            $ 38,795             $ 31,102
+
+Tax rates
+                                                  Three Months Ended
+                                        June 27, 2026         June 28, 2025
+ GAAP tax rate                                 17.0 %               11.0 %
+ Non-GAAP tax rate                             15.5 %               12.0 %
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("ratios"), "acme", RELEASE)
+
+
+def test_any_margin_is_its_item_over_revenue(ask) -> None:
+    answer = ask("What was Acme's adjusted EBITDA margin in the quarter?")
+    assert first(answer) == pytest.approx(38795 / 109417 * 100)
+    assert "35.5%" in answer.text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Acme Services gross margin percentage?", (30739 - 7494) / 30739 * 100),
+    ("What was Acme's Products gross margin a year ago?", (66613 - 43620) / 66613 * 100),
+])
+def test_a_parts_gross_margin_is_its_revenue_less_its_cost(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert first(answer) == pytest.approx(value)
+    assert answer.figures[0].check != CheckStatus.CONTRADICTED  # it follows from the two cells
+
+
+def test_the_whole_companys_gross_margin_uses_the_printed_gross_margin(ask) -> None:
+    assert first(ask("Acme gross margin?")) == pytest.approx(54770 / 109417 * 100)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Acme non-GAAP tax rate?", 15.5),
+    ("Acme GAAP tax rate last year?", 11.0),
+])
+def test_a_printed_rate_under_the_questions_name(ask, question: str, value: float) -> None:
+    assert first(ask(question)) == pytest.approx(value)
