@@ -95,6 +95,8 @@ OUTLOOK_TERMS = {(stem(w),) for w in ("outlook", "guidance", "forecast", "guide"
                                       "expected")}
 
 
+WORD = re.compile(r"[A-Za-z][\w&'-]*")
+NAMES_IT = re.compile(r"\s+(?:(?:in|of|new|net|total|active|paid|full-time)\s+)*")  # "107 in Canada"
 TABLE_TEXT = re.compile(r"\S {6,}\S")  # figures set in columns by runs of spaces
 FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z]{3})\d(?!\d)")  # "EPS2", "rate2": a footnote, not a word
 
@@ -135,7 +137,7 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
         c.counted for c in lexicon().concepts_in(lexicon().spell_out(q.text)))
     rates = bool(re.search(r"%|percent|growth|grow|margin|\brate\b|change", q.text, re.I)
                  or COMPARABLE_RE.search(q.text))
-    ranked: list[tuple[tuple[int, int], int, Stated]] = []
+    ranked: list[tuple[tuple[int, int, int], int, Stated]] = []
     for b in doc.blocks:
         context = stems(label_heading(b.section))
         for s in sentences(b.text):
@@ -147,13 +149,22 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
                 # "how many": a number of things, never an amount of money
                 claims = [c for c in claims if c.kind == "count"] + _plain_numbers(s, b.line)
             asked = {w for t in required for alt in t for w in alt}
-            mentions = [m.start() for m in re.finditer(r"[A-Za-z][\w&'-]*", s)
-                        if asked & narrative_words(m.group())]
+            mentions = [m.start() for m in WORD.finditer(s) if asked & narrative_words(m.group())]
             for c in claims:
-                # the figure nearest after a mention of what is asked; before it costs more
+                # the figure nearest after a mention of what is asked; before it costs more, unless the
+                # mention follows right on it ("107 in Canada", "95,492 employees")
                 after = [c.start - m for m in mentions if m <= c.start]
                 before = [m - c.start for m in mentions if m > c.start]
-                distance = (0, min(after)) if after else (1, min(before) if before else 10_000)
+                end = c.start + len(c.text)
+                named = [m for m in mentions if m > c.start and NAMES_IT.fullmatch(s[end:m])]
+                # an item of a list takes the list's noun: in "847 warehouses, including ... 107 in Canada"
+                # the 107 is warehouses in Canada, which the 847 is not
+                said = narrative_words(s[:c.start]) | set().union(*(narrative_words(m.group())
+                                                                    for m in WORD.finditer(s, c.start)
+                                                                    if m.start() in named))
+                covered = sum(1 for t in required if matches(t, said))
+                distance = (0, -covered, 0) if named else (0, -covered, min(after)) if after else (
+                    1, 0, min(before) if before else 10_000)
                 ranked.append((distance, len(ranked), Stated(c, s, label_heading(b.section), b.section)))
     return [x for _, _, x in sorted(ranked, key=lambda x: (x[0], x[1]))]
 

@@ -469,7 +469,7 @@ FUTURE_RE = re.compile(r"\b(expect(s|ed)?|outlook|guidance|anticipate[sd]?|will|
 
 
 NOUN_STOP = re.compile(r"^(on|in|for|of|to|and|from|with|compared|up|down|or|a|an|the|as|at|respectively|per|"
-                       r"which|that|is|was|were|will|versus|vs|during|by|over|plus|minus|than|after|before|"
+                       r"which|that|is|are|was|were|be|been|has|have|had|will|versus|vs|during|by|over|plus|minus|than|after|before|"
                        r"including|excluding|this|last|next|each|its|our|their|year|quarter|across|through|"
                        r"within|into|under|between|while|where|when|\w+ing|year-over-year|"
                        r"quarter-over-quarter|sequentially|yoy)$", re.I)  # "stores totaling"

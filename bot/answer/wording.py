@@ -38,6 +38,8 @@ def amount(fact_value: float, unit: str, scale: float = 1.0, label: str = "") ->
             return f"{a:,.0f} shares ({a / 1e6:,.1f} million)"
         return f"{a / 1e6:,.1f} million shares" if a >= 1e6 else f"{a:,.0f} shares"
     if unit == "count":
+        if a >= 1e6:  # "133 million", as a person says it
+            return f"{fact_value / 1e6:,.1f}".removesuffix(".0") + " million"
         return f"{a:,.0f}"
     if "/" in unit:
         currency, per = unit.split("/")

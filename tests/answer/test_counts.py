@@ -1,0 +1,53 @@
+"""Counts: things a release counts in a table under a "$ in millions" caption are counts, not money; an
+item of a list in prose takes the list's noun ("847 warehouses, including ... 107 in Canada"); a
+headcount is read past the verb that follows it ("150,000 employees are dedicated to ...")."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answer.wording import amount
+from tests.answer.conftest import asker, first
+
+RELEASE = """Acme Clubs Reports First Quarter Fiscal 2023 Results
+
+ISSAQUAH -- Acme Clubs Corporation (NASDAQ: ACLB) today reported results for the first quarter of fiscal
+2023 ended November 20, 2022.
+
+Acme currently operates 847 warehouses, including 583 in the United States, 107 in Canada and 40 in
+Mexico. Acme's more than 300,000 employees are dedicated to serving members.
+
+Supplemental Operating Data (In millions, except percentages)
+                                                  Three Months Ended
+                                        November 20, 2022     November 21, 2021
+ Active Buyers                                   133                   142
+ Revenue                                    $ 54,437              $ 50,363
+ Net income                                    1,364                 1,324
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("counts"), "acme", RELEASE)
+
+
+def test_things_counted_under_a_money_caption_are_a_count(ask) -> None:
+    answer = ask("How many active buyers did Acme have?")
+    assert first(answer) == pytest.approx(133e6)
+    assert answer.figures[0].unit == "count"
+    assert "133 million" in answer.text and "$" not in answer.text.split(".")[0]
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How many warehouses does Acme have in Canada?", 107),
+    ("How many warehouses does Acme operate?", 847),
+    ("How many employees does Acme have?", 300_000),
+])
+def test_a_count_stated_in_prose(ask, question: str, value: float) -> None:
+    assert first(ask(question)) == pytest.approx(value)
+
+
+def test_a_count_of_millions_is_said_in_millions() -> None:
+    assert amount(133e6, "count") == "133 million"
+    assert amount(1_250_000, "count") == "1.2 million"
+    assert amount(95_492, "count") == "95,492"
