@@ -165,7 +165,8 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
                 covered = sum(1 for t in required if matches(t, said))
                 distance = (0, -covered, 0) if named else (0, -covered, min(after)) if after else (
                     1, 0, min(before) if before else 10_000)
-                ranked.append((distance, len(ranked), Stated(c, s, label_heading(b.section), b.section)))
+                section = b.section or ""
+                ranked.append((distance, len(ranked), Stated(c, s, label_heading(section), section)))
     return [x for _, _, x in sorted(ranked, key=lambda x: (x[0], x[1]))]
 
 

@@ -390,8 +390,9 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                     answer.text += " " + render("rival", label=label, amount=shown)
         elif answer is not None:
             return turn
-        else:
-            # the row is printed, but not for the period asked: say so, never another period's figure
+        elif not _stated(turn, [d], explicit=True):
+            # the row is printed, but not for the period asked, and no sentence gives it for that period:
+            # say so, never another period's figure
             _final(turn, period_missing(d, q, match))
         return turn
     if not _stated(turn, docs):
@@ -540,8 +541,16 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     # the words since the figure before it: "GAAP operating margin to 11.4% and non-GAAP ..." names GAAP
     since = claim.sentence[max((c.start + len(c.text) for c in rivals if c.start < claim.start), default=0):
                            claim.start]
-    if "nongaap" in {a for t in q.terms for alt in t for a in alt} and PLAIN_GAAP.search(since):
+    asked_words = {a for t in q.terms for alt in t for a in alt}
+    if "nongaap" in asked_words and PLAIN_GAAP.search(since):
         return "the sentence states it on a GAAP basis"
+    # "Current Remaining Performance Obligation of $24.1 billion": a word that changes the item, in front
+    # of what was asked, makes it another item
+    words = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", since.replace("-", ""))]
+    at = next((i for i, w in enumerate(words) if w in asked_words), None)
+    if at and words[at - 1] in lexicon().modifiers and words[at - 1] not in asked_words and \
+            not FUTURE_RE.match(words[at - 1]):  # "we expect revenue of": a verb, not a kind of revenue
+        return f"the sentence states it for {words[at - 1]} {words[at]}"
     clause = narrative_words(after) | stems(section)
     if q.neutral != bool(NEUTRAL_PRINTED.search(after)):
         return ("the sentence states it in constant currency" if not q.neutral
@@ -736,7 +745,7 @@ RATE_BASE = re.compile(
     r"\b(?:year[- ]over[- ]year|y/y|yoy)\b)", re.I)
 
 
-def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
+def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "") -> str:
     """Why a figure the narrative states is another period's ('' when it is the asked one's): the
     comparative figure of a sentence answers only a question about the earlier period, and a sentence
     about a 13-week quarter does not answer one about 39 weeks."""
@@ -752,9 +761,15 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
     comparative = lead_own or (not rate and bool(COMPARATIVE_AFTER.search(after)))
     spec, cur = q.period, doc.metadata.period
     end, _ = target_end(doc, spec)
+    fq = fiscal_quarter(doc.metadata)
+    if end is None and spec.quarter is not None and fq is not None and fq[0] != spec.quarter:
+        return "the release reports another quarter"  # "in Q4" of a release about its third quarter
     # a date that ends none of the release's periods is the date of an event ("declared in September")
     reported = end is None or any(c.period is not None and near(c.period.end, end)
                                   for t in doc.tables for c in t.columns)
+    if not reported and cur is not None and end is not None and not near(end, cur.end) and (
+            spec.fiscal is not None or spec.fiscal_year is not None):
+        return "the release does not report that period"  # a quarter or year named that it does not cover
     earlier = spec.relative in ("prior_year", "prior_quarter") or bool(
         reported and end and cur and end < cur.end and not near(end, cur.end))
     if comparative and not earlier and reported:
@@ -774,8 +789,9 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document) -> str:
         asked = spec.months
     others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
     # a sentence that names no length speaks of the release's own period
+    # ... or the heading it stands under ("Full Year 2024 Highlights")
     said = (_length_said(clause_of(claim, [*others, claim])) or _length_said(claim.sentence)
-            or (cur.months if cur else None))
+            or _length_said(heading) or (cur.months if cur else None))
     if asked and said and asked != said:
         return "the sentence states it for a period of another length"
     return ""
@@ -838,14 +854,33 @@ def _range_end(stated: Stated) -> Claim | None:
     return None
 
 
-def _stated(turn: Turn, docs: list[Document]) -> bool:
+def names_period(q: Query, stated: Stated, doc: Document) -> bool:
+    """Whether a sentence (or its heading) names the period asked in so many words: "In Q2 FY24, ...",
+    "In the fourth quarter, ...", "for the six months"."""
+    text = f"{stated.sentence} {stated.lead}"
+    spec = q.period
+    end, months = target_end(doc, spec)
+    fq = fiscal_quarter(doc.metadata)
+    months = months or (doc.metadata.period.months if doc.metadata.period else None)
+    if months == 3:
+        quarter = spec.quarter or (spec.fiscal[0] if spec.fiscal else fq[0] if fq else None)
+        return quarter in _said_quarters(text) or bool(
+            re.search(r"(the|this) quarter|quarterly|(three|3) months|1[34][- ]weeks?", text, re.I))
+    return months is not None and _length_said(text) == months
+
+
+def _stated(turn: Turn, docs: list[Document], explicit: bool = False) -> bool:
     """Answer with a figure only the narrative states (backlog, guidance, headcount), if one fits: the
-    nearest to a mention of the asked item whose clause names it, of the asked kind and period."""
+    nearest to a mention of the asked item whose clause names it, of the asked kind and period.
+    ``explicit``: the tables print the item, but not for the period asked; a sentence answers only if it
+    names that period in so many words."""
     outlook = bool(OUTLOOK_Q.search(turn.q.text))
     for d in docs:
         fitting = [x for x in stated_candidates(d, turn.q, turn.ignore)
-                   if not stated_fits(turn.q, x, turn.ignore) and not stated_period_fits(turn.q, x.claim, d)
-                   and not (outlook and guided_fits(turn.q, x))]
+                   if not stated_fits(turn.q, x, turn.ignore)
+                   and not stated_period_fits(turn.q, x.claim, d, x.lead)
+                   and not (outlook and guided_fits(turn.q, x))
+                   and (not explicit or names_period(turn.q, x, d))]
         if fitting:
             stated = fitting[0]
             claim, sentence = stated.claim, stated.sentence

@@ -1,0 +1,57 @@
+"""Figures the narrative states, where the tables fall short: a quarter's dividends when the cash-flow
+statement prints only the six months (only from a sentence that names the quarter), never a quarter the
+release does not cover; a word that changes the item ("Current remaining performance obligation") makes
+another item; a highlight under "Full Year 2024 Highlights" is the year's, not the quarter's."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.answer.conftest import asker, first
+
+RELEASE = """Acme Software Reports Second Quarter Fiscal 2024 Results
+
+SAN FRANCISCO -- Acme Software, Inc. (NYSE: ASW) today reported results for the second quarter of fiscal
+2024 ended July 29, 2023.
+
+Second Quarter 2024 Highlights
+Current remaining performance obligation of $24.1 billion, up 12% Y/Y. Remaining performance obligation
+ended the quarter at $46.7 billion, an increase of 11% Y/Y.
+
+Full Year 2024 Highlights
+Operating cash flow of $361 million and free cash flow of $332 million.
+
+In Q2 FY24, the company returned a total of $279 million to shareholders through dividends of $200 million
+and share repurchases of $79 million.
+
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS ($ in millions)
+                                                   Six Months Ended
+                                        July 29, 2023         July 30, 2022
+ Net earnings                                 $ 519                $ 840
+ Dividends paid                                (402)                (397)
+ Repurchase of common stock                    (158)                (465)
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("stated"), "acme", RELEASE)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How much did Acme pay in dividends in Q2?", 200e6),
+    ("How much did Acme spend on share repurchases in the quarter?", 79e6),
+    ("Acme remaining performance obligation?", 46.7e9),
+    ("Acme current remaining performance obligation?", 24.1e9),
+])
+def test_a_figure_the_narrative_states(ask, question: str, value: float) -> None:
+    assert first(ask(question)) == pytest.approx(value)
+
+
+@pytest.mark.parametrize("question", [
+    "How much did Acme pay in dividends in Q3?",  # a quarter the release does not cover
+    "What was Acme's operating cash flow for the second quarter?",  # the highlight is the year's
+])
+def test_no_figure_of_another_period(ask, question: str) -> None:
+    answer = ask(question)
+    assert not answer.figures, answer.text
