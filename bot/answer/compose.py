@@ -4,9 +4,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answer.lexicon import lexicon
-from bot.answer.question import Query, QueryKind, Term
+from bot.answer.question import PRIOR_QUARTER_RE, PeriodSpec, Query, QueryKind, Term
 from bot.answer.result import Answer, Citation, Figure
 from bot.answer.select import (
     PRIMARY,
@@ -22,7 +23,7 @@ from bot.answer.wording import amount, display_label, period_words, relative_wor
 from bot.checks.figures import REVENUE
 from index.document import Document, Fact
 from index.reader.numbers import is_money
-from index.reader.periods import ORDINAL_NAMES, Period
+from index.reader.periods import ORDINAL_NAMES, Period, find_dates
 from index.reader.tables import column_dimension
 from index.reader.words import stems
 from prompts import render
@@ -153,11 +154,13 @@ def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
 
 def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     """A change (and its percent) between the period and its comparative."""
-    spec = q.period if q.period.relative == "explicit" else type(q.period)()
+    # the period changed: the one asked, of the length asked ("39 weeks"), never the comparative itself
+    spec = q.period if q.period.relative == "explicit" else PeriodSpec(months=q.period.months,
+                                                                       quarter=q.period.quarter)
     f = pick_fact(doc, match.facts, spec)
     if f is None:
         return None
-    base = comparative(doc, match.facts, f, q.period)
+    base = comparative(doc, match.facts, f, base_spec(q))
     if base is None:
         return None
     diff = f.value - base.value
@@ -189,6 +192,24 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
         figures.reverse()
     figures += [fact_figure(doc, f), fact_figure(doc, base)]
     return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
+
+
+YEAR_BASE_RE = re.compile(r"\b(year[- ]over[- ]year|a year (ago|earlier|before)|prior[- ]year|previous year|"
+                          r"last year|year[- ]ago)\b", re.I)
+
+
+def base_spec(q: Query) -> PeriodSpec:
+    """What a change is measured against, as the question names it: the quarter before ("q/q",
+    "sequentially"), a year before ("y/y", "vs a year ago"), a date it names ("vs October 28, 2023")."""
+    text = lexicon().spell_out(q.text)
+    dates = find_dates(text)
+    if len(dates) >= 2:
+        return replace(q.period, relative="explicit", end=min(dates))
+    if PRIOR_QUARTER_RE.search(text):
+        return replace(q.period, relative="prior_quarter")
+    if YEAR_BASE_RE.search(text):
+        return replace(q.period, relative="prior_year")
+    return q.period
 
 
 def _short_period(p: Period | None) -> str:

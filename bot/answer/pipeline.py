@@ -366,6 +366,8 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                 CHANGE_MEASURE.search(f.column) or NEUTRAL_PRINTED.search(f.column) for f in match.facts)):
             kind = QueryKind.VALUE  # "comparable sales growth": the row is the change itself
         answer = by_kind.get(kind, compose_value)(d, q, match)
+        if answer is None and q.kind.is_change and _stated(turn, [d]):
+            return turn  # the tables hold no base for it; the narrative states the change asked
         if answer is None and q.kind != QueryKind.VALUE:
             answer = compose_value(d, q, match)
             # the value, where a change was asked: not the answer to the question as asked
@@ -574,6 +576,9 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     either = not rate and bool(re.search(r"\bgr[eo]w(th|s|n)?\b", q.text, re.I))
     if not either and rate != (claim.kind in ("percent", "points", "bps")):
         return "the sentence states a different kind of figure"
+    if q.kind.is_change and claim.kind == "percent" and re.match(r"\s+of\s+(the|its|our|total|net|sales|"
+                                                                 r"revenues?)\b", after):
+        return "the sentence states a share of something, not a change"  # "5% of the sales decrease"
     if q.kind.is_change and claim.kind == "money" and not direction(claim):
         return "the sentence states a level, not a change"  # "$346 million, up 5%" for "how much did it grow"
     if OUTLOOK_Q.search(q.text) and not _future(stated):
@@ -739,7 +744,8 @@ def _length_said(text: str) -> int | None:
 # what a stated rate is measured against, in the words right after it
 RATE_BASE = re.compile(
     r"^[^$%\d;]{0,30}?(?:\b(?:from|over|versus|vs\.?|compared (?:to|with))\s+(?:the\s+|a\s+)?"
-    r"(?:(?P<quarter>previous quarter|prior quarter|preceding quarter|last quarter|sequential)|"
+    r"(?:(?P<quarter>previous quarter|prior quarter|preceding quarter|last quarter|sequential|Q[1-4]\b|"
+    r"(?:first|second|third|fourth) quarter)|"
     r"(?:year ago|a year ago|prior year|previous year|last year|year earlier|same (?:period|quarter)))|"
     r"(?P<seq>\bsequentially\b|\bquarter[- ]over[- ]quarter\b|\bq/q\b|\bqoq\b)|"
     r"\b(?:year[- ]over[- ]year|y/y|yoy)\b)", re.I)
@@ -776,10 +782,14 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
         return "the sentence states it for the earlier period it compares with"
     if earlier and not comparative:
         return "the sentence states it for another period"
+    asked_year = spec.calendar_year or spec.fiscal_year
+    years = _said_years(f"{claim.sentence} {heading}")
+    if asked_year and years and asked_year not in years and not comparative:
+        return "the sentence states it for another year"  # "Full Year 2024 Highlights" for 2023
     if rate and q.kind.is_change:
         # "up 5% from the previous quarter and up 37% from a year ago": the base asked
         base = RATE_BASE.match(after)
-        sequential = bool(PRIOR_QUARTER_RE.search(q.text))
+        sequential = bool(PRIOR_QUARTER_RE.search(lexicon().spell_out(q.text)))
         if base and bool(base.group("quarter") or base.group("seq")) != sequential:
             return "the sentence states the change over another base"
     if claim.kind == "count" or spec.instant or re.search(r"\b(as of|at the end of)\b", claim.sentence, re.I):

@@ -102,6 +102,7 @@ HALF_RE = re.compile(r"\b(six months|first half|half[- ]year|6 months|year to da
 # a change asked with a noun: "revenue growth year over year", "the improvement in EPS"
 CHANGE_NOUN_RE = re.compile(r"\b(growth|increase|decrease|decline|improvement|change|drop|rise|swing)\b",
                             re.I)
+OVER_RE = re.compile(r"\b(year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequentially)\s*\??\s*$", re.I)
 COMPARISON_RE = re.compile(r"\b(year[- ]over[- ]year|quarter[- ]over[- ]quarter|sequential(ly)?|"
                            r"from (a year|the prior|the previous|last)|compared|versus|vs\.?|"
                            r"than (a year|last|the))\b", re.I)
@@ -294,7 +295,9 @@ def parse_period(text: str) -> PeriodSpec:
     if fiscal:
         year = full_year(fiscal.group(1))
         return PeriodSpec("explicit", months=months or 12, fiscal_year=year)
-    y = re.search(r"\b(?:in|for|during|of|full[- ]year|calendar(?: year)?) ((?:19|20)\d\d)\b", text, re.I)
+    # "in 2024", "full year 2023", or a year on its own ("ASE packaging revenue 2024")
+    y = (re.search(r"\b(?:in|for|during|of|full[- ]year|calendar(?: year)?) ((?:19|20)\d\d)\b", text, re.I)
+         or re.search(r"(?<![\w,./-])((?:19|20)\d\d)(?![\w./-])", text))
     if y:
         if AT_END_RE.search(text):  # "at the end of 2022": the balance at the year's end
             return PeriodSpec("explicit", calendar_year=int(y.group(1)), instant=True)
@@ -389,6 +392,11 @@ def parse_question(text: str) -> Query:
     has_metric = bool(terms) or ratio is not None
     proper = frozenset(stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z]{2,}\b", t)
                        if w.lower() not in MONTH_NAMES)
+    if kind == QueryKind.VALUE and OVER_RE.search(lexicon().spell_out(t)) and not AT_END_RE.search(t):
+        # "eBay GMV y/y", "revenue q/q": the change over the base named, as a rate
+        kind = QueryKind.PERCENT_CHANGE
+        period = replace(period, relative="current") if period.relative in ("prior_year", "prior_quarter") \
+            else period
     if neutral and (kind == QueryKind.CHANGE
                     or (kind == QueryKind.VALUE and CHANGE_NOUN_RE.search(original))):
         kind = QueryKind.PERCENT_CHANGE  # a change in constant currency is a rate

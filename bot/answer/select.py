@@ -366,6 +366,16 @@ def comparative(doc: Document, facts: list[Fact], fact: Fact, spec: PeriodSpec |
         return None
     p = fact.period
     others = [f for f in facts if f.period and f is not fact and f.column_index != fact.column_index]
+    if spec is not None and spec.relative == "explicit" and spec.end is not None and spec.end < p.end:
+        # the date the question compares with
+        named = [f for f in others if f.period and near(f.period.end, spec.end)
+                 and f.period.months == p.months]
+        return named[0] if named else None
+    if spec is not None and spec.relative == "prior_year" and not p.months:
+        # a balance "vs a year ago": the balance a year earlier, not the fiscal year's end
+        end = add_months(p.end, -12)
+        hit = [f for f in others if f.period and near(f.period.end, end) and not f.period.months]
+        return hit[0] if hit else None
     if spec is not None and spec.relative == "prior_quarter":
         end = add_months(p.end, -3)
         hit = [f for f in others if f.period and near(f.period.end, end) and f.period.months == p.months]
