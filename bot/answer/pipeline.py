@@ -372,6 +372,20 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             answer = compose_value(d, q, match)
             # the value, where a change was asked: not the answer to the question as asked
             turn.confidence = min(turn.confidence, CONFIDENT / 2)
+        # a per-share item asked ("quarterly dividend") that the row does not print: the row is another item
+        per_share = [c for c in lexicon().concepts_in(lexicon().spell_out(q.text)) if c.per_share]
+        row_words = stems(f"{match.label} {match.section}")
+        printed = any(all(w in row_words for w in alt) for c in per_share for alt in c.alternatives)
+        if per_share and (not printed or not any("/" in f.unit for f in match.facts)):  # "Dividends paid"
+            if _stated(turn, [d]):
+                return turn
+            return _final(turn, not_stated(q, d))
+        if q.currency and answer is not None and answer.figures and is_money(answer.figures[0].unit) and \
+                answer.figures[0].unit != q.currency:
+            # asked in US dollars, printed in NT$: only a figure stated in the currency asked answers
+            if _stated(turn, [d]):
+                return turn
+            return _final(turn, not_stated(q, d))
         counted = bool(re.match(r"\s*how many\b", q.text, re.I)) or asks_count(q.text)  # "headcount" too
         if answer is not None and answer.figures and counted and \
                 is_money(answer.figures[0].unit) and not _stated(turn, [d]):
@@ -522,6 +536,8 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     and the future for an outlook."""
     claim, section = stated.claim, stated.heading
     others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
+    if q.currency and claim.kind == "money" and (claim.currency or "USD") != q.currency:
+        return f"the sentence states it in {claim.currency or 'USD'}, not {q.currency}"
     if _per_share(claim) != (asks_per_share(q.text) is True) and claim.kind == "money":
         return ("the sentence states it per share" if _per_share(claim)
                 else "the sentence states a total, not per share")
@@ -529,7 +545,7 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     # to ...") does not end the clause of the amount
     lead_in = claim.sentence[max(0, claim.start - 60):claim.start]
     if _per_share(claim) and DIVIDEND in narrative_words(lead_in) \
-            and not any(DIVIDEND in alt for t in q.terms for alt in t):
+            and DIVIDEND not in stems(q.text):
         return "the sentence states a dividend per share"  # not earnings per share
     rivals = [c for c in others if not _per_share(c) and c.kind == claim.kind]
     # what the sentence says before the figure, and after it up to the next figure of its kind or the

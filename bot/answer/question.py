@@ -10,6 +10,7 @@ from datetime import date
 from enum import StrEnum
 
 from bot.answer.lexicon import lexicon
+from index.reader.numbers import currency_asked
 from index.reader.periods import (
     DATE_RE,
     DURATION_RE,
@@ -140,6 +141,7 @@ class Query:
     has_metric: bool = True
     wants_loss: bool = False
     wants_profit: bool = False
+    currency: str | None = None  # the currency the figure is asked in ("in US dollars")
     proper: frozenset[str] = frozenset()  # stems of capitalised words inside the question (China, Europe)
     excluded: frozenset[str] = frozenset()  # stems of what the question sets aside ("prior to eliminations")
     neutral: bool = False  # asked in constant currency (FX-neutral, excluding currency translation)
@@ -404,4 +406,4 @@ def parse_question(text: str) -> Query:
                  during=bool(DURING_RE.search(t)), has_metric=has_metric,
                  wants_loss=bool(re.search(r"\b(loss(es)?|lose|lost)\b", low)),
                  wants_profit=bool(re.search(r"\b(profit|income|earnings)\b", low)), proper=proper,
-                 excluded=excluded, neutral=neutral)
+                 excluded=excluded, neutral=neutral, currency=currency_asked(original))

@@ -36,6 +36,14 @@ CURRENCY_WORDS = [("TWD", r"NT\$|\bNTD\b|\bTWD\b"), ("EUR", r"€|\bEUR\b|\beuro
                   ("CHF", r"\bCHF\b"), ("HKD", r"HK\$|\bHKD\b"), ("AUD", r"A\$|\bAUD\b")]
 
 
+ASKED_CURRENCY = [("USD", r"\bU\.?S\.? dollars?\b|\bUSD\b|\bUS\$|\bin dollars\b"), *CURRENCY_WORDS]
+
+
+def currency_asked(text: str) -> str | None:
+    """The currency a question asks its figure in ("ASE capex in US dollars"), or None."""
+    return next((code for code, rx in ASKED_CURRENCY if re.search(rx, text, re.I)), None)
+
+
 def is_money(unit: str) -> bool:
     """Whether a unit is a currency (a three-letter code), not shares, percent or per-share."""
     return len(unit) == 3 and unit.isupper()

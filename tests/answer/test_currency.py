@@ -91,3 +91,35 @@ def test_a_change_column_is_of_its_tables_length(ask) -> None:
     assert not ask("Burger Europe organic revenue growth in the first quarter?").figures
     answer = ask("Burger Europe organic revenue growth for the twelve months?")
     assert answer.figures and answer.figures[0].value == pytest.approx(10)
+
+
+TAIWAN = """Chip Assembly Holding Reports Fourth Quarter 2024 Results
+
+TAIPEI -- Chip Assembly Holding Co., Ltd. (NYSE: CAH) today reported results for the fourth quarter of
+2024 ended December 31, 2024. Capital expenditures in 4Q24 totaled US$640 million.
+
+CONSOLIDATED STATEMENTS OF CASH FLOWS (In NT$ millions)
+                                        Three Months Ended
+                                   December 31, 2024    December 31, 2023
+ Net income                                15,000               12,000
+ Payments for property and equipment      (31,546)             (11,859)
+ Net cash used in investing activities    (30,000)             (11,000)
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_taiwan(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("taiwan"), "chip", TAIWAN)
+
+
+def test_a_figure_asked_in_another_currency_comes_only_from_a_source_in_it(ask_taiwan) -> None:
+    answer = ask_taiwan("Chip Assembly's capital expenditures in 4Q24 in US dollars?")
+    assert first(answer) == pytest.approx(640e6)
+    assert answer.figures[0].unit == "USD"
+    # asked plainly, the statement's NT$ figure answers
+    assert ask_taiwan("Chip Assembly payments for property and equipment in 4Q24?").figures[0].unit == "TWD"
+
+
+def test_no_figure_when_none_is_printed_in_the_currency_asked(ask_taiwan) -> None:
+    answer = ask_taiwan("Chip Assembly net income in 4Q24 in US dollars?")
+    assert not answer.figures, answer.text

@@ -21,6 +21,8 @@ ended the quarter at $46.7 billion, an increase of 11% Y/Y.
 Full Year 2024 Highlights
 Operating cash flow of $361 million and free cash flow of $332 million.
 
+Acme will pay its next quarterly cash dividend of $0.25 per share on October 3, 2023.
+
 In Q2 FY24, the company returned a total of $279 million to shareholders through dividends of $200 million
 and share repurchases of $79 million.
 
@@ -43,6 +45,8 @@ def ask(tmp_path_factory):
     ("How much did Acme spend on share repurchases in the quarter?", 79e6),
     ("Acme remaining performance obligation?", 46.7e9),
     ("Acme current remaining performance obligation?", 24.1e9),
+    ("Acme quarterly dividend?", 0.25),  # per share, not the dividends paid in all
+    ("Acme dividend per share?", 0.25),
 ])
 def test_a_figure_the_narrative_states(ask, question: str, value: float) -> None:
     assert first(ask(question)) == pytest.approx(value)
