@@ -375,8 +375,8 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
         # a per-share item asked ("quarterly dividend") that the row does not print: the row is another item
         per_share = [c for c in lexicon().concepts_in(lexicon().spell_out(q.text)) if c.per_share]
         row_words = stems(f"{match.label} {match.section}")
-        printed = any(all(w in row_words for w in alt) for c in per_share for alt in c.alternatives)
-        if per_share and (not printed or not any("/" in f.unit for f in match.facts)):  # "Dividends paid"
+        in_row = any(all(w in row_words for w in alt) for c in per_share for alt in c.alternatives)
+        if per_share and (not in_row or not any("/" in f.unit for f in match.facts)):  # "Dividends paid"
             if _stated(turn, [d]):
                 return turn
             return _final(turn, not_stated(q, d))
