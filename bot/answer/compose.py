@@ -221,6 +221,8 @@ def compose_share(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     f = pick_fact(doc, match.facts, q.period)
     if f is None:
         return None
+    if f.unit == "percent":
+        return compose_value(doc, q, match)  # "SG&A %": the row is the share itself
     printed = printed_share(doc, f)
     if printed is not None:
         text = render("share_of_revenue_printed", label=row_name(match), verb=verb(match.label),
@@ -258,17 +260,21 @@ RATIO_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
 
 
 def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str], avoid: RowMatch | None = None,
-                 extra: tuple[Term, ...] = (), unit: str | None = None) -> RowMatch | None:
+                 extra: tuple[Term, ...] = (), unit: str | None = None, table: str = "") -> RowMatch | None:
     """The row for the first phrase found (with the question's other words, such as a segment) that
     has figures in ``unit`` (any currency for "money"): a ratio divides amounts by amounts, never an
-    amount by a row of percentages that shares its name."""
+    amount by a row of percentages that shares its name. ``table``: a row of that table first (a tax
+    rate is the income statement's tax over its pre-tax income, not over a cash-flow line)."""
+    found = []
     for phrase in phrases:
-        m = find_named(doc, phrase, ignore, extra)
+        m = find_named(doc, phrase, ignore, extra, table)
         if m is None or (avoid is not None and m.key == avoid.key):
             continue
         if unit is None or any(f.unit == unit or (unit == "money" and is_money(f.unit)) for f in m.facts):
-            return m
-    return None
+            if not table or any(f.table == table for f in m.facts):
+                return m
+            found.append(m)
+    return found[0] if found else None
 
 
 # a gross profit the release does not print (a segment's): its revenue less its cost of sales
@@ -288,7 +294,7 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
         return _gross_margin(doc, q, ignore)
     if a is None or fa is None:
         return None
-    b = _first_named(doc, bottom, ignore, avoid=a, extra=q.terms, unit=fa.unit)
+    b = _first_named(doc, bottom, ignore, avoid=a, extra=q.terms, unit=fa.unit, table=fa.table)
     if b is None:
         return None
     fb = next((f for f in b.facts if f.period == fa.period and f.column_index >= 0 and f.unit == fa.unit),
@@ -301,6 +307,8 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
         value, unit, shown = fa.value / fb.value, "ratio", f"{fa.value / fb.value:.2f}"
     else:
         value, unit = fa.value / fb.value * 100, "percent"
+        if "margin" in q.ratio and value > 100:
+            return None  # a profit is a part of revenue: more than all of it means the rows are not its parts
         shown = f"{value:.1f}%" if abs(value) >= 1 else f"{value:.2f}%"
     formula = (f"{a.label} {amount(fa.value, fa.unit, fa.scale, a.label)} {'minus' if op == '-' else 'over'} "
                f"{b.label} {amount(fb.value, fb.unit, fb.scale, b.label)}")

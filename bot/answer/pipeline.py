@@ -336,6 +336,9 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                        if any(f.unit == "percent" for f in m.facts) or (not m.extra and not as_percent)]
             # a margin with a word that changes the item ("Non-GAAP operating margin") only after the plain
             printed.sort(key=lambda m: sum(1 for x in m.extra if x in lexicon().modifiers))
+            if PLAIN_GAAP.search(q.text):  # "GAAP operating margin": never the non-GAAP row
+                printed = [m for m in printed
+                           if not ADJUSTED.search(f"{m.label} {m.section} {m.table_title}")]
             answer = None
             for m in printed[:6]:
                 answer = compose_value(d, q, m)

@@ -389,10 +389,13 @@ def comparative(doc: Document, facts: list[Fact], fact: Fact, spec: PeriodSpec |
 
 
 def find_named(doc: Document, words: str, ignore: set[str] | None = None,
-               extra: tuple[Term, ...] = ()) -> RowMatch | None:
+               extra: tuple[Term, ...] = (), table: str = "") -> RowMatch | None:
     """The best row for a fixed phrase such as ``total current assets`` (synonyms apply), with any
-    other words the question adds (a segment, ``non-GAAP``)."""
+    other words the question adds (a segment, ``non-GAAP``); of ``table`` first, when it has one."""
     rows = match_rows(doc, content_terms(words) + extra, ignore)
+    if table:  # a row of that table that the phrase names in full, before any other
+        said = stems(words)
+        rows.sort(key=lambda r: bool(set(r.extra) - said) or not any(f.table == table for f in r.facts))
     # amounts first: a row that prints its percentage of sales beside each amount keeps its amounts
     amounts = [replace(r, facts=[f for f in r.facts if f.unit != "percent"]) for r in rows
                if any(f.unit != "percent" for f in r.facts)]
@@ -405,7 +408,7 @@ def asks_per_share(text: str) -> bool | None:
     if re.search(r"\bper[- ](share|ads)\b|\ba share\b|\beps\b|earnings per", text, re.I) or any(
             c.per_share for c in lexicon().concepts_in(text)):
         return True
-    if re.search(r"\bshares\b", text, re.I):
+    if re.search(r"\bshares\b|\bshare count\b", text, re.I):
         return False
     return None
 

@@ -17,8 +17,11 @@ SHARE_COUNT = re.compile(
 COUNTS = re.compile(r"\bnumber of (?!.*shares)|\bemployees\b|\bheadcount\b", re.I)
 # things a release counts ("Active Buyers", "Paid members", "Warehouses"): a count even under a "$ in
 # millions" caption, unless the label names money too ("Revenue from members") or the cell prints "$"
-COUNTED_THINGS = re.compile(r"\b(buyers|sellers|customers|users|subscribers|members|cardholders|households|"
-                            r"stores|warehouses|restaurants|locations|clubs|employees|associates)\b", re.I)
+# people are counted in the table's millions ("Active Buyers 133"); places one by one
+COUNTED_PEOPLE = re.compile(r"\b(buyers|sellers|customers|users|subscribers|members|cardholders|"
+                            r"households)\b", re.I)
+COUNTED_THINGS = re.compile(COUNTED_PEOPLE.pattern + r"|\b(stores|warehouses|restaurants|locations|clubs|"
+                            r"employees|associates|openings|closings|closures)\b", re.I)
 MONEY_WORDS = re.compile(r"revenue|sales|income|earnings|cost|expense|fees?\b|receivable|payable|deposits|"
                          r"cash|value|volume|spend|liabilit|assets|profit|loss|\$", re.I)
 MONEY_ACTION = re.compile(r"repurchase|purchase|proceeds|issuance|payments?\b|paid|buy-?back|redemption|"
@@ -56,7 +59,8 @@ def unit_and_scale(table: Table, row: Row, cell: Cell, header: str = "") -> tupl
         return "ratio", 1.0
     if COUNTS.search(row.label) or (COUNTED_THINGS.search(row.label) and not MONEY_WORDS.search(row.label)
                                     and "$" not in cell.text and not cell.currency):
-        return "count", note_scale or (table.scale if table.scale_source.known else 1.0)
+        people = bool(COUNTED_PEOPLE.search(row.label)) and table.scale_source.known
+        return "count", note_scale or (table.scale if people else 1.0)
     if SHARES.search(row.label) and not re.search(r"\$|stock,|par value", row.label) and not (
             MONEY_ACTION.search(row.label) and not re.match(r"(number of |shares\b)", row.label, re.I)
             or re.search(r"cash flows?", table.title, re.I)):

@@ -21,6 +21,7 @@ Supplemental Operating Data (In millions, except percentages)
                                                   Three Months Ended
                                         November 20, 2022     November 21, 2021
  Active Buyers                                   133                   142
+ New store openings, net                           4                    10
  Revenue                                    $ 54,437              $ 50,363
  Net income                                    1,364                 1,324
 """
@@ -45,6 +46,18 @@ def test_things_counted_under_a_money_caption_are_a_count(ask) -> None:
 ])
 def test_a_count_stated_in_prose(ask, question: str, value: float) -> None:
     assert first(ask(question)) == pytest.approx(value)
+
+
+def test_places_are_counted_one_by_one_whatever_the_caption(ask) -> None:
+    answer = ask("Acme net new stores in the quarter?")
+    assert first(answer) == pytest.approx(4)
+    assert answer.figures[0].unit == "count"
+
+
+def test_a_share_count_is_shares_not_a_per_share_amount() -> None:
+    from bot.answer.select import asks_per_share
+
+    assert asks_per_share("NVIDIA diluted share count Q2") is False
 
 
 def test_a_count_of_millions_is_said_in_millions() -> None:

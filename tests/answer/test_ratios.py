@@ -14,7 +14,7 @@ RELEASE = """Acme Gadgets Reports Third Quarter Fiscal 2026 Results
 CUPERTINO -- Acme Gadgets, Inc. (NASDAQ: AGAD) today reported results for its fiscal 2026 third quarter
 ended June 27, 2026.
 
-CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in millions)
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in millions, except percentages)
                                                   Three Months Ended
                                         June 27, 2026         June 28, 2025
 Net sales:
@@ -27,6 +27,9 @@ Cost of sales:
  Total cost of sales                          54,647               50,318
 Gross margin                                  54,770               43,718
 Operating income                              35,695               28,202
+Income before income taxes                    36,267               28,031
+Income tax expense                             6,478                4,597
+SG&A %                                          19.6 %               18.2 %
 
 Reconciliation of Adjusted EBITDA (in millions)
                                                   Three Months Ended
@@ -34,6 +37,15 @@ Reconciliation of Adjusted EBITDA (in millions)
  Operating income                           $ 35,695             $ 28,202
  Depreciation and amortization                 3,100                2,900
  Adjusted EBITDA                            $ 38,795             $ 31,102
+
+Non-GAAP reconciliation (in millions)
+                                                  Three Months Ended
+                                        June 27, 2026         June 28, 2025
+ GAAP operating income                      $ 35,695             $ 28,202
+ Amortization of intangibles in cost of net revenues   10         8
+ Non-GAAP operating income                  $ 35,705             $ 28,210
+ Non-GAAP operating margin                     32.6 %               30.0 %
+ Income taxes                                  9,000                8,000
 
 Tax rates
                                                   Three Months Ended
@@ -74,3 +86,17 @@ def test_the_whole_companys_gross_margin_uses_the_printed_gross_margin(ask) -> N
 ])
 def test_a_printed_rate_under_the_questions_name(ask, question: str, value: float) -> None:
     assert first(ask(question)) == pytest.approx(value)
+
+
+def test_a_printed_share_row_is_the_share(ask) -> None:
+    assert first(ask("Acme SG&A % of revenue?")) == pytest.approx(19.6)
+
+
+def test_a_tax_rate_is_of_one_statement(ask) -> None:
+    # the reconciliation's "Income taxes" is not the pre-tax income of the statement of operations
+    assert first(ask("Acme effective tax rate?")) == pytest.approx(6478 / 36267 * 100)
+
+
+def test_a_gaap_margin_is_never_the_non_gaap_row_nor_over_a_row_that_merely_names_revenue(ask) -> None:
+    answer = ask("Acme GAAP operating margin last year?")
+    assert first(answer) == pytest.approx(28202 / 94036 * 100)
