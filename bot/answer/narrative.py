@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from bot.answer.lexicon import lexicon
 from bot.answer.question import COMPARABLE_RE, Query, Term, content_terms
-from bot.answer.select import matches
+from bot.answer.select import asks_per_share, matches
 from index.document import Document
 from index.reader.claims import Claim, find_claims, sentences
 from index.reader.words import stem, stems
@@ -133,7 +133,7 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
     required = [t for t in _required(terms, ignore) if not (forecast and any(a in OUTLOOK_TERMS for a in t))]
     if not required:
         return []
-    counting = bool(re.match(r"\s*how many\b", q.text, re.I)) or any(
+    counting = bool(re.match(r"\s*how many\b", q.text, re.I)) or asks_per_share(q.text) is False or any(
         c.counted for c in lexicon().concepts_in(lexicon().spell_out(q.text)))
     rates = bool(re.search(r"%|percent|growth|grow|margin|\brate\b|change", q.text, re.I)
                  or COMPARABLE_RE.search(q.text))
@@ -177,11 +177,15 @@ def label_heading(section: str) -> str:
     return section if section and len(section.split()) <= 4 else ""
 
 
+# a count on its own: not part of a decimal, a date or a percentage; it may close a sentence ("...537.")
+PLAIN_NUMBER = re.compile(r"(?<![\w$.,:-])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%:-]|[.,]\d|\s*%|\s*percent)")
+
+
 def _plain_numbers(sentence: str, line: int) -> list[Claim]:
     """Counts such as ``95,492`` or ``over 190 professionals``: not years, not money or percents."""
     out = []
     # not "91-percentage-point", "13-week" or "10-K": a number joined by a hyphen describes, it does not count
-    for m in re.finditer(r"(?<![\w$.,:-])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%.,:-]|\s*%|\s*percent)", sentence):
+    for m in PLAIN_NUMBER.finditer(sentence):
         value = float(m.group(1).replace(",", ""))
         if 1900 <= value <= 2100 and "," not in m.group(1):
             continue

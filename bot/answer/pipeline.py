@@ -539,6 +539,8 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     and the future for an outlook."""
     claim, section = stated.claim, stated.heading
     others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
+    if asks_per_share(q.text) is False and claim.kind == "money":
+        return "the sentence states an amount, not a number of shares"
     if q.currency and claim.kind == "money" and (claim.currency or "USD") != q.currency:
         return f"the sentence states it in {claim.currency or 'USD'}, not {q.currency}"
     if _per_share(claim) != (asks_per_share(q.text) is True) and claim.kind == "money":
@@ -582,6 +584,13 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
                 and not (OUTLOOK_Q.search(q.text) and any(a in OUTLOOK_TERMS for a in t))]
     if not all(matches(t, clause | narrative_words(claim.sentence[:claim.start])) for t in required):
         return "the sentence states it, but not next to what was asked"
+    # "4,324,469,567 weighted average shares outstanding": a word that changes the item, between the figure
+    # and what was asked right after it
+    following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", after.replace("-", ""))[:5]]
+    upto = next((i for i, w in enumerate(following) if w in asked_words), None)
+    changed = [w for w in following[:upto or 0] if w in lexicon().modifiers and w not in asked_words]
+    if changed:
+        return f"the sentence states it for {changed[0]} {following[upto or 0]}"
     # a value looked up for a change across releases is an amount, though the question says "percentage"
     measured = _measured_noun(claim)
     asked = {w for t in q.terms for alt in t for w in alt}

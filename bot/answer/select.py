@@ -426,7 +426,8 @@ def unit_fits(q: Query, unit: str) -> bool:
             unit not in ("percent", "ratio"):
         return False  # a percentage asked, an amount given
     if q.kind == QueryKind.VALUE and not rate and unit == "percent" and not re.search(
-            r"\b(growth|change|grow|increase|decrease|margin|comparable|comp)\b", q.text, re.I):
+            r"\b(growth|change|grow|increase|decrease|margin|comparable|comp|ratio)\b|"
+            r"\b(debt|liabilities|assets|equity) to\b", q.text, re.I):  # "net debt to capitalization"
         return False  # an amount asked, a percentage given
     if is_money(unit) and asks_count(q.text):
         return False  # a headcount or a number of stores asked, an amount given

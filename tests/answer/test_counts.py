@@ -15,7 +15,9 @@ ISSAQUAH -- Acme Clubs Corporation (NASDAQ: ACLB) today reported results for the
 2023 ended November 20, 2022.
 
 Acme currently operates 847 warehouses, including 583 in the United States, 107 in Canada and 40 in
-Mexico. Acme's more than 300,000 employees are dedicated to serving members.
+Mexico. Acme's more than 300,000 employees are dedicated to serving members. Our total number of shares
+outstanding at the end of the quarter was 1,414,930,537, including treasury stock. Basic earnings per share
+of $0.13 were based on 1,324,469,567 weighted average shares outstanding.
 
 Supplemental Operating Data (In millions, except percentages)
                                                   Three Months Ended
@@ -43,6 +45,8 @@ def test_things_counted_under_a_money_caption_are_a_count(ask) -> None:
     ("How many warehouses does Acme have in Canada?", 107),
     ("How many warehouses does Acme operate?", 847),
     ("How many employees does Acme have?", 300_000),
+    # a count at the end of a sentence; not the weighted average, nor the earnings per share
+    ("Acme shares outstanding at the end of the quarter?", 1_414_930_537),
 ])
 def test_a_count_stated_in_prose(ask, question: str, value: float) -> None:
     assert first(ask(question)) == pytest.approx(value)
