@@ -57,6 +57,7 @@ from bot.answer.select import (
     SOFT_STEMS,
     asks_count,
     asks_per_share,
+    expand_aliases,
     match_rows,
     matches,
     pick_fact,
@@ -219,6 +220,7 @@ def select(turn: Turn, tools: Tools) -> Turn:
     order = {n: max((s for c, s in turn.hits if c.doc == n), default=0.0) for n in turn.names}
     docs.sort(key=lambda d: -order.get(d.name, 0.0))
     turn.docs = docs
+    turn.query = expand_aliases(turn.q, docs)
     terms, turn.dropped = usable_terms(turn.q, docs)
     if turn.dropped:
         turn.query = replace(turn.q, terms=terms, has_metric=bool(terms) or turn.q.ratio is not None)
@@ -337,8 +339,7 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             # a margin with a word that changes the item ("Non-GAAP operating margin") only after the plain
             printed.sort(key=lambda m: sum(1 for x in m.extra if x in lexicon().modifiers))
             if PLAIN_GAAP.search(q.text):  # "GAAP operating margin": never the non-GAAP row
-                printed = [m for m in printed
-                           if not ADJUSTED.search(f"{m.label} {m.section} {m.table_title}")]
+                printed = [m for m in printed if not ADJUSTED.search(f"{m.label} {m.section}")]
             answer = None
             for m in printed[:6]:
                 answer = compose_value(d, q, m)

@@ -136,6 +136,53 @@ def vocabulary(doc: Document) -> frozenset[str]:
     return _VOCABULARY[id(doc)][1]
 
 
+# "Client Computing Group (CCG)": a name and the initials a release goes on to use for it
+ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'-]*[ ]+(?:(?:and|&|of|the|for)[ ]+)?){1,6})\(([A-Z][A-Za-z]{1,6})\)")
+CONNECTORS = {"and", "&", "of", "the", "for"}
+GENERIC = {"group", "segment", "division", "business", "unit"}  # "Client Computing" is printed without them
+_ALIASES: dict[int, tuple[Document, dict[str, tuple[str, ...]]]] = {}
+
+
+def aliases(doc: Document) -> dict[str, tuple[str, ...]]:
+    """The initials a release defines for its names ("CCG" → client computing), as stems."""
+    cached = _ALIASES.get(id(doc))
+    if cached is not None and cached[0] is doc:
+        return cached[1]
+    found: dict[str, tuple[str, ...]] = {}
+    texts = [b.text for b in doc.blocks] + [f.label for f in doc.facts if f.column_index <= 0]
+    for m in ACRONYM_RE.finditer("\n".join(texts)):
+        acronym, letters = m.group(2).upper(), ""
+        chosen: list[str] = []
+        for w in reversed(m.group(1).split()):
+            if w.lower() in CONNECTORS:
+                continue
+            letters = (w if w.isupper() else w[0].upper()) + letters
+            chosen.insert(0, w)
+            if len(letters) >= len(acronym):
+                break
+        words = tuple(stem(w.lower()) for w in chosen if w.lower() not in GENERIC)
+        if letters == acronym and words:
+            found.setdefault(stem(acronym.lower()), words)
+    if len(_ALIASES) > 64:
+        _ALIASES.clear()
+    _ALIASES[id(doc)] = (doc, found)
+    return found
+
+
+def expand_aliases(query: Query, docs: list[Document]) -> Query:
+    """A question that names a segment by its initials ("Intel CCG revenue") also names it in full."""
+    known: dict[str, tuple[str, ...]] = {}
+    for d in docs:
+        known.update(aliases(d))
+    if not known:
+        return query
+    # a word that is a finance term of its own ("GAAP") keeps its meaning
+    usable = {k: v for k, v in known.items() if k not in SOFT_STEMS and k not in lexicon().known}
+    terms = tuple(term + tuple(usable[a[0]] for a in term if len(a) == 1 and a[0] in usable)
+                  for term in query.terms)
+    return replace(query, terms=terms) if terms != query.terms else query
+
+
 def usable_terms(query: Query, docs: list[Document]) -> tuple[tuple[Term, ...], list[str]]:
     """The question's line-item terms that can name something, and the words dropped: a plain word
     that no release in scope prints and the lexicon does not know ("money", "went") lowers the
