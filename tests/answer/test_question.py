@@ -130,3 +130,20 @@ def test_per_share_asked(question: str, per_share: bool | None) -> None:
     from bot.answer.select import asks_per_share
 
     assert asks_per_share(question) is per_share
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("eBay GMV y/y", QueryKind.PERCENT_CHANGE),  # a base alone asks for the rate
+    ("NVIDIA revenue q/q?", QueryKind.PERCENT_CHANGE),
+    ("How much did Mobileye revenue grow y/y in Q4?", QueryKind.PERCENT_CHANGE),  # the shorthand of a rate
+    ("YoY net loss increase?", QueryKind.CHANGE),
+    ("How much did revenue change from the same period last year?", QueryKind.CHANGE),
+])
+def test_a_change_asked_with_its_base(question: str, kind: QueryKind) -> None:
+    assert parse_question(question).kind == kind
+
+
+def test_a_year_on_its_own_is_the_year() -> None:
+    spec = parse_question("ASE packaging revenue 2024").period
+    assert (spec.calendar_year, spec.months) == (2024, 12)
+    assert parse_question("Revenue for the quarter ended June 30, 2024?").period.calendar_year is None
