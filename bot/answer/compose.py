@@ -267,8 +267,8 @@ def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str], avoi
     rate is the income statement's tax over its pre-tax income, not over a cash-flow line)."""
     found = []
     for phrase in phrases:
-        m = find_named(doc, phrase, ignore, extra, table)
-        if m is None or (avoid is not None and m.key == avoid.key):
+        m = find_named(doc, phrase, ignore, extra, table, avoid.key if avoid is not None else None)
+        if m is None:
             continue
         if unit is None or any(f.unit == unit or (unit == "money" and is_money(f.unit)) for f in m.facts):
             if not table or any(f.table == table for f in m.facts):

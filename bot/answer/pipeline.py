@@ -727,7 +727,8 @@ def _listed(items: list[str]) -> str:
 def asked_words(q: Query, ignore: set[str]) -> str:
     """The line item as the question words it: ``gaming revenue``."""
     wanted = {w for t in q.terms for alt in t for w in alt} - ignore
-    words = [w for w in re.findall(r"[A-Za-z&][\w&-]*", q.text) if stem(w) in wanted]
+    spelled = lexicon().spell_out(q.text)  # "cRPO" is asked as current remaining performance obligation
+    words = [w for w in re.findall(r"[A-Za-z&][\w&-]*", spelled) if stem(w) in wanted]
     return " ".join(dict.fromkeys(words)) or q.ratio or "figure"
 
 

@@ -436,10 +436,12 @@ def comparative(doc: Document, facts: list[Fact], fact: Fact, spec: PeriodSpec |
 
 
 def find_named(doc: Document, words: str, ignore: set[str] | None = None,
-               extra: tuple[Term, ...] = (), table: str = "") -> RowMatch | None:
+               extra: tuple[Term, ...] = (), table: str = "", avoid: tuple[str, int, str] | None = None
+               ) -> RowMatch | None:
     """The best row for a fixed phrase such as ``total current assets`` (synonyms apply), with any
-    other words the question adds (a segment, ``non-GAAP``); of ``table`` first, when it has one."""
-    rows = match_rows(doc, content_terms(words) + extra, ignore)
+    other words the question adds (a segment, ``non-GAAP``); of ``table`` first, when it has one; never
+    the row ``avoid`` (the other part of a ratio)."""
+    rows = [r for r in match_rows(doc, content_terms(words) + extra, ignore) if r.key != avoid]
     if table:  # a row of that table that the phrase names in full, before any other
         said = stems(words)
         rows.sort(key=lambda r: bool(set(r.extra) - said) or not any(f.table == table for f in r.facts))

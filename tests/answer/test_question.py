@@ -147,3 +147,19 @@ def test_a_year_on_its_own_is_the_year() -> None:
     spec = parse_question("ASE packaging revenue 2024").period
     assert (spec.calendar_year, spec.months) == (2024, 12)
     assert parse_question("Revenue for the quarter ended June 30, 2024?").period.calendar_year is None
+
+
+@pytest.mark.parametrize(("question", "phrase"), [
+    ("Buckle Q3 comps", "comparable sales"),
+    ("Salesforce cRPO", "current remaining performance obligation"),
+    ("eBay stock-based comp Q1", "stock-based compensation"),
+])
+def test_analyst_shorthand_is_spelled_out(question: str, phrase: str) -> None:
+    from bot.answer.lexicon import lexicon
+
+    assert phrase in lexicon().spell_out(question).lower()
+
+
+def test_stock_based_compensation_is_not_a_question_about_a_place() -> None:
+    assert parse_question("eBay stock-based comp Q1").kind != QueryKind.NARRATIVE
+    assert parse_question("Where is eBay based?").kind == QueryKind.NARRATIVE
