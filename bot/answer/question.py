@@ -88,7 +88,7 @@ PRIOR_YEAR_RE = re.compile(
     r"the year before|a year prior)\b", re.I)
 PRIOR_QUARTER_RE = re.compile(
     r"\b(prior|previous|preceding|sequential(ly)?) quarter\b|\bquarter[- ]over[- ]quarter\b|"
-    r"\bsequentially\b|\ba quarter (earlier|ago|before)\b", re.I)
+    r"\bsequential(ly)?\b|\ba quarter (earlier|ago|before)\b", re.I)
 DURING_RE = re.compile(r"\b(during|over|in) the (quarter|period|year|half)\b", re.I)
 FISCAL_Q_RE = re.compile(
     r"\b(" + ORDINAL_WORDS + r") quarter(?: of)?(?: (fiscal|fy)(?: year)?)? "

@@ -36,6 +36,7 @@ def ask(tmp_path_factory):
     ("Acme net sales y/y", (300_000 - 245_900) / 245_900 * 100),
     ("Acme revenue growth q/q", 15),
     ("How much did Acme's revenue grow sequentially?", 15),
+    ("Acme sequential revenue growth", 15),
     ("Acme inventory at December 31, 2024 vs a year ago", 149_351_000 - 152_289_000),
     ("Acme inventory at December 31, 2024 vs September 30, 2024", 149_351_000 - 126_290_000),
     ("Acme net income twelve months y/y change %", (118_000 - 140_000) / 140_000 * 100),
