@@ -95,6 +95,11 @@ class _IndexedRow:
 _ROWS: dict[int, tuple[Document, list[_IndexedRow]]] = {}
 
 
+# what a label says was taken out ("Inventories, net of allowance for inventory reserve of $165 ...") does
+# not name the row: the allowance is a figure of its own
+NET_OF = re.compile(r",?\s*\b(net of|less)\b.*$", re.I)
+
+
 def _rows_of(doc: Document) -> list[_IndexedRow]:
     """A document's rows with their words, computed once per document object."""
     cached = _ROWS.get(id(doc))
@@ -104,7 +109,7 @@ def _rows_of(doc: Document) -> list[_IndexedRow]:
     for f in doc.facts:
         key = (f.table, f.row_index, f.label if f.column_index < 0 else "")
         groups.setdefault(key, []).append(f)
-    rows = [_IndexedRow(key, facts, stems(facts[0].label), stems(facts[0].section),
+    rows = [_IndexedRow(key, facts, stems(NET_OF.sub("", facts[0].label)), stems(facts[0].section),
                         stems(facts[0].table_title), [_dimension(f) for f in facts])
             for key, facts in groups.items()]
     if len(_ROWS) > 64:

@@ -23,6 +23,7 @@ CONSOLIDATED STATEMENTS OF INCOME ($ in thousands)
 CONSOLIDATED BALANCE SHEETS ($ in thousands)
                        December 31, 2024   September 30, 2024   December 31, 2023
  Inventory                     149,351             126,290              152,289
+ Receivables, net of $789        4,432               4,100                3,900
  Total assets                  900,000             880,000              850,000
 """
 
@@ -44,3 +45,16 @@ def ask(tmp_path_factory):
 ])
 def test_the_base_and_period_asked(ask, question: str, value: float) -> None:
     assert first(ask(question)) == pytest.approx(value, rel=1e-3)
+
+
+def test_what_a_label_says_was_taken_out_does_not_name_the_row(ask) -> None:
+    # "Receivables, net of $789" is the receivables row, not a figure of $789 printed in its label
+    assert first(ask("Acme receivables at December 31, 2024?")) == pytest.approx(4_432_000)
+    assert first(ask("Acme receivables at September 30, 2024?")) == pytest.approx(4_100_000)
+
+
+def test_a_row_is_not_the_allowance_its_label_names(corpus_engine) -> None:
+    # "Inventories, net of allowance for inventory reserve of $165 ... and $214 on June 30, 2024"
+    assert first(corpus_engine.ask("Luvu inventory at June 30 2024")) == pytest.approx(3_287_000)
+    allowance = corpus_engine.ask("Luvu allowance for inventory reserve at June 30, 2024?")
+    assert first(allowance) == pytest.approx(214_000)
