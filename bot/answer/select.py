@@ -97,7 +97,7 @@ _ROWS: dict[int, tuple[Document, list[_IndexedRow]]] = {}
 
 # what a label says was taken out ("Inventories, net of allowance for inventory reserve of $165 ...") does
 # not name the row: the allowance is a figure of its own
-NET_OF = re.compile(r",?\s*\b(net of|less)\b.*$", re.I)
+NET_OF = re.compile(r",?\s*\b(net of|less|excluding)\b.*$", re.I)
 
 
 def _rows_of(doc: Document) -> list[_IndexedRow]:

@@ -25,6 +25,8 @@ CONSOLIDATED BALANCE SHEETS ($ in thousands)
  Inventory                     149,351             126,290              152,289
  Receivables, net of $789        4,432               4,100                3,900
  Total assets                  900,000             880,000              850,000
+ Current portion of long-term debt  71               1,081                   73
+ Long-term debt, excluding CP    6,472               6,484                6,590
 """
 
 
@@ -58,3 +60,16 @@ def test_a_row_is_not_the_allowance_its_label_names(corpus_engine) -> None:
     assert first(corpus_engine.ask("Luvu inventory at June 30 2024")) == pytest.approx(3_287_000)
     allowance = corpus_engine.ask("Luvu allowance for inventory reserve at June 30, 2024?")
     assert first(allowance) == pytest.approx(214_000)
+
+
+def test_units_sold_are_a_count_never_the_revenue_of_the_units() -> None:
+    from bot.answer.question import parse_question
+    from bot.answer.select import asks_count, unit_fits
+
+    assert asks_count("Apple iPhone unit sales Q3")
+    assert not unit_fits(parse_question("Apple iPhone unit sales Q3"), "USD")
+
+
+def test_what_a_label_excludes_does_not_name_the_row(ask) -> None:
+    # "Long-term debt, excluding CP" (current portion) is long-term debt; "Current portion of ..." is not
+    assert first(ask("Acme long-term debt at December 31, 2024?")) == pytest.approx(6_472_000)
