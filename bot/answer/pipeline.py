@@ -55,6 +55,7 @@ from bot.answer.scope import Scope, company_words, scope
 from bot.answer.select import (
     ADJUSTED,
     SOFT_STEMS,
+    RowMatch,
     asks_count,
     asks_per_share,
     expand_aliases,
@@ -376,24 +377,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             answer = compose_value(d, q, match)
             # the value, where a change was asked: not the answer to the question as asked
             turn.confidence = min(turn.confidence, CONFIDENT / 2)
-        # a per-share item asked ("quarterly dividend") that the row does not print: the row is another item
-        per_share = [c for c in lexicon().concepts_in(lexicon().spell_out(q.text)) if c.per_share]
-        row_words = stems(f"{match.label} {match.section}")
-        in_row = any(all(w in row_words for w in alt) for c in per_share for alt in c.alternatives)
-        if per_share and (not in_row or not any("/" in f.unit for f in match.facts)):  # "Dividends paid"
+        if not_this_row(q, match, answer):
+            # the row is another item than the one asked: a sentence that states it answers, or nothing
             if _stated(turn, [d]):
                 return turn
-            return _final(turn, not_stated(q, d))
-        if q.currency and answer is not None and answer.figures and is_money(answer.figures[0].unit) and \
-                answer.figures[0].unit != q.currency:
-            # asked in US dollars, printed in NT$: only a figure stated in the currency asked answers
-            if _stated(turn, [d]):
-                return turn
-            return _final(turn, not_stated(q, d))
-        counted = bool(re.match(r"\s*how many\b", q.text, re.I)) or asks_count(q.text)  # "headcount" too
-        if answer is not None and answer.figures and counted and \
-                is_money(answer.figures[0].unit) and not _stated(turn, [d]):
-            # a count was asked and the row found is an amount of money: not the answer
             return _final(turn, not_stated(q, d))
         if answer is not None and turn.stated is None:
             turn.answer = answer
@@ -418,6 +405,23 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
     if not _stated(turn, docs):
         _final(turn, not_stated(q, docs[0] if docs else None))
     return turn
+
+
+def not_this_row(q: Query, match: RowMatch, answer: Answer | None) -> bool:
+    """Whether the row found is plainly not the item asked, whatever its words share with the question:
+    a per-share item asked ("quarterly dividend") and the row prints no per-share figure of it
+    ("Dividends paid"); a currency asked ("in US dollars") and the row is in another; a count asked ("how
+    many", "headcount") and the row is money."""
+    per_share = [c for c in lexicon().concepts_in(lexicon().spell_out(q.text)) if c.per_share]
+    row_words = stems(f"{match.label} {match.section}")
+    in_row = any(all(w in row_words for w in alt) for c in per_share for alt in c.alternatives)
+    if per_share and (not in_row or not any("/" in f.unit for f in match.facts)):
+        return True
+    unit = answer.figures[0].unit if answer is not None and answer.figures else ""
+    if q.currency and is_money(unit) and unit != q.currency:
+        return True
+    counted = bool(re.match(r"\s*how many\b", q.text, re.I)) or asks_count(q.text)
+    return counted and is_money(unit)
 
 
 def check(turn: Turn, tools: Tools) -> Turn:
