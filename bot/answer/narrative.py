@@ -137,9 +137,12 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
         c.counted for c in lexicon().concepts_in(lexicon().spell_out(q.text)))
     rates = bool(re.search(r"%|percent|growth|grow|margin|\brate\b|change", q.text, re.I)
                  or COMPARABLE_RE.search(q.text))
+    asked = {w for t in required for alt in t for w in alt}
     ranked: list[tuple[tuple[int, int, int], int, Stated]] = []
     for b in doc.blocks:
-        context = stems(label_heading(b.section))
+        section = b.section or ""
+        heading = label_heading(section)
+        context = stems(heading)
         for s in sentences(b.text):
             words = narrative_words(s) | context
             if not all(matches(t, words) for t in required) or TABLE_TEXT.search(s):
@@ -148,7 +151,6 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
             if counting:
                 # "how many": a number of things, never an amount of money
                 claims = [c for c in claims if c.kind == "count"] + _plain_numbers(s, b.line)
-            asked = {w for t in required for alt in t for w in alt}
             mentions = [m.start() for m in WORD.finditer(s) if asked & narrative_words(m.group())]
             for c in claims:
                 # the figure nearest after a mention of what is asked; before it costs more, unless the
@@ -165,8 +167,7 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
                 covered = sum(1 for t in required if matches(t, said))
                 distance = (0, -covered, 0) if named else (0, -covered, min(after)) if after else (
                     1, 0, min(before) if before else 10_000)
-                section = b.section or ""
-                ranked.append((distance, len(ranked), Stated(c, s, label_heading(section), section)))
+                ranked.append((distance, len(ranked), Stated(c, s, heading, section)))
     return [x for _, _, x in sorted(ranked, key=lambda x: (x[0], x[1]))]
 
 

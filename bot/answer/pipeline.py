@@ -76,8 +76,8 @@ from index.document import Document, Fact
 from index.errors import QuestionError
 from index.reader.claims import RANGE_TO, Claim, clause_of, find_claims
 from index.reader.metadata import fiscal_quarter
-from index.reader.numbers import close, is_money
-from index.reader.periods import ORDINAL_NAMES, duration_months, near
+from index.reader.numbers import SCALE_WORDS, close, is_money
+from index.reader.periods import duration_months, full_year, near, quarters_named
 from index.reader.words import stem, stems
 from index.store.chunks import Chunk
 from prompts import render
@@ -569,14 +569,14 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     # the words since the figure before it: "GAAP operating margin to 11.4% and non-GAAP ..." names GAAP
     since = claim.sentence[max((c.start + len(c.text) for c in rivals if c.start < claim.start), default=0):
                            claim.start]
-    asked_words = {a for t in q.terms for alt in t for a in alt}
-    if "nongaap" in asked_words and PLAIN_GAAP.search(since):
+    asked = {a for t in q.terms for alt in t for a in alt}
+    if "nongaap" in asked and PLAIN_GAAP.search(since):
         return "the sentence states it on a GAAP basis"
     # "Current Remaining Performance Obligation of $24.1 billion": a word that changes the item, in front
     # of what was asked, makes it another item
     words = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", since.replace("-", ""))]
-    at = next((i for i, w in enumerate(words) if w in asked_words), None)
-    if at and words[at - 1] in lexicon().modifiers and words[at - 1] not in asked_words and \
+    at = next((i for i, w in enumerate(words) if w in asked), None)
+    if at and words[at - 1] in lexicon().modifiers and words[at - 1] not in asked and \
             not FUTURE_RE.match(words[at - 1]):  # "we expect revenue of": a verb, not a kind of revenue
         return f"the sentence states it for {words[at - 1]} {words[at]}"
     clause = narrative_words(after) | stems(section)
@@ -592,13 +592,12 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     # "4,324,469,567 weighted average shares outstanding": a word that changes the item, between the figure
     # and what was asked right after it
     following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", after.replace("-", ""))[:5]]
-    upto = next((i for i, w in enumerate(following) if w in asked_words), None)
-    changed = [w for w in following[:upto or 0] if w in lexicon().modifiers and w not in asked_words]
+    upto = next((i for i, w in enumerate(following) if w in asked), None)
+    changed = [w for w in following[:upto or 0] if w in lexicon().modifiers and w not in asked]
     if changed:
         return f"the sentence states it for {changed[0]} {following[upto or 0]}"
     # a value looked up for a change across releases is an amount, though the question says "percentage"
     measured = _measured_noun(claim)
-    asked = {w for t in q.terms for alt in t for w in alt}
     if measured and stem(measured) not in asked and measured not in lexicon().filler:
         # "$100 million equipment sales backlog" is a backlog, whatever else its words say
         return f"the sentence states it for {measured}"
@@ -842,7 +841,6 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
 
 
 # the period an outlook speaks of, in its sentence or the lead-in of its list
-QUARTER_SAID = re.compile(r"\b(first|second|third|fourth)[- ]quarter\b|\bQ([1-4])\b|\b([1-4])Q\b", re.I)
 FULL_YEAR_SAID = re.compile(r"\b(full[- ]year|fiscal[- ]year|annual|for the year|year[- ]end)\b", re.I)
 YEAR_SAID = re.compile(FULL_YEAR_SAID.pattern + r"|\bFY ?'?(?:\d{4}|\d{2})\b|\bfiscal 20\d\d\b|"
                        r"\b(?:for|in) 20\d\d\b|\b20\d\d (?:outlook|guidance)\b", re.I)
@@ -851,19 +849,12 @@ MONTH_BEFORE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[
                           r"(\d{1,2},?\s*)?$", re.I)
 
 
-def _said_quarters(text: str) -> set[int]:
-    ordinals = {v: k for k, v in ORDINAL_NAMES.items()}
-    return {ordinals[m.group(1).lower()] if m.group(1) else int(m.group(2) or m.group(3))
-            for m in QUARTER_SAID.finditer(text)}
-
-
 def _said_years(text: str) -> set[int]:
     out = set()
     for m in YEAR_NUMBER.finditer(text):
         if m.group(2) and MONTH_BEFORE.search(text[:m.start()]):
             continue  # "paid in June 2023": the date of an event, not the year guided
-        n = int(m.group(1) or m.group(2))
-        out.add(n + 2000 if n < 100 else n)
+        out.add(full_year(m.group(1) or m.group(2)))
     return out
 
 
@@ -875,7 +866,7 @@ def guided_fits(q: Query, stated: Stated) -> str:
     asked_q = spec.quarter or (spec.fiscal[0] if spec.fiscal else None)
     asked_y = spec.fiscal_year or spec.calendar_year or (spec.fiscal[1] if spec.fiscal else None)
     asked_full = asked_q is None and (spec.months == 12 or spec.fiscal_year is not None)
-    said_q, said_full = _said_quarters(context), bool(YEAR_SAID.search(context))
+    said_q, said_full = set(quarters_named(context)), bool(YEAR_SAID.search(context))
     if asked_q is not None and said_q and asked_q not in said_q:
         return "the sentence gives the outlook for another quarter"
     if asked_q is not None and not said_q and said_full:
@@ -886,6 +877,17 @@ def guided_fits(q: Query, stated: Stated) -> str:
     if asked_y is not None and years and asked_y not in years:
         return "the sentence gives the outlook for another year"
     return ""
+
+
+SCALE_NAMES = {factor: word for word, factor in SCALE_WORDS.items() if word}
+
+
+def _as_printed(c: Claim) -> str:
+    """A stated figure to the precision printed: "$8.51 billion", not "$8.5 billion"."""
+    if c.kind == "money" and c.scale > 1:
+        number = f"{currency_symbol(c.currency or 'USD')}{abs(c.value) / c.scale:,.{c.decimals}f}"
+        return f"{number} {SCALE_NAMES.get(c.scale, '')}".strip()
+    return amount(c.value, c.currency or "USD") if c.kind == "money" else c.text
 
 
 def _range_end(stated: Stated) -> Claim | None:
@@ -903,12 +905,12 @@ def names_period(q: Query, stated: Stated, doc: Document) -> bool:
     "In the fourth quarter, ...", "for the six months"."""
     text = f"{stated.sentence} {stated.lead}"
     spec = q.period
-    end, months = target_end(doc, spec)
+    _, months = target_end(doc, spec)
     fq = fiscal_quarter(doc.metadata)
     months = months or (doc.metadata.period.months if doc.metadata.period else None)
     if months == 3:
         quarter = spec.quarter or (spec.fiscal[0] if spec.fiscal else fq[0] if fq else None)
-        return quarter in _said_quarters(text) or bool(
+        return quarter in quarters_named(text) or bool(
             re.search(r"(the|this) quarter|quarterly|(three|3) months|1[34][- ]weeks?", text, re.I))
     return months is not None and _length_said(text) == months
 
@@ -929,21 +931,14 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False) -> bool:
             stated = fitting[0]
             claim, sentence = stated.claim, stated.sentence
 
-            def shown_as(c: Claim) -> str:
-                if c.kind == "money" and c.scale > 1:  # as printed: "$8.51 billion", not "$8.5 billion"
-                    words = {1e3: "thousand", 1e6: "million", 1e9: "billion", 1e12: "trillion"}
-                    number = f"{currency_symbol(c.currency or 'USD')}{abs(c.value) / c.scale:,.{c.decimals}f}"
-                    return f"{number} {words.get(c.scale, '')}".strip()
-                return amount(c.value, c.currency or "USD") if c.kind == "money" else c.text
-
-            shown = shown_as(claim)
+            shown = _as_printed(claim)
             label = asked_words(turn.q, turn.ignore)
             figures = [Figure(label, claim.value, claim.currency or "count", None, d.name, claim.line,
                               derived=False)]
             high = _range_end(stated)
             if high is not None:
                 # a range: both ends, the low end first
-                shown += f" to {shown_as(high)}"
+                shown += f" to {_as_printed(high)}"
                 figures.append(Figure(f"{label} (high end)", high.value, high.currency or "count", None,
                                       d.name, high.line, derived=False))
             period = release_period(d)
@@ -951,7 +946,7 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False) -> bool:
             if outlook and _future(stated) and fq:
                 nxt = FiscalQuarter(fq[1], fq[0]).next
                 context = f"{sentence} {stated.lead}"
-                said = _said_quarters(context)
+                said = set(quarters_named(context))
                 if said == {nxt.quarter} or not (said or YEAR_SAID.search(context)):
                     period += f", for {nxt.words}"
             quoted = sentence

@@ -22,6 +22,7 @@ from index.reader.periods import (
     find_dates,
     full_year,
     month_end,
+    quarters_named,
 )
 from index.reader.periods import MONTHS as MONTH_NAMES
 from index.reader.words import join_prefixes, spell_us, stem
@@ -305,12 +306,8 @@ def parse_period(text: str) -> PeriodSpec:
             return PeriodSpec("explicit", calendar_year=int(y.group(1)), instant=True)
         return PeriodSpec("explicit", months=months or 12, calendar_year=int(y.group(1)))
     # "in Q2", "the fourth quarter": a quarter without a year is the release's own, if it is that one
-    named = re.search(r"\bq([1-4])\b|\b([1-4])q\b|\b(" + ORDINAL_WORDS + r") quarter\b", text, re.I)
-    alone: int | None = None
-    if named:
-        word = named.group(3)
-        alone = ORDINALS[word.lower()] if word else int(named.group(1) or named.group(2))
-    return PeriodSpec("current", months=months, instant=instant, quarter=alone)
+    named = quarters_named(text)
+    return PeriodSpec("current", months=months, instant=instant, quarter=named[0] if named else None)
 
 
 CHANGE_WORDS = {((stem(w),),) for w in ("growth", "increase", "decrease", "decline", "improvement", "change",

@@ -8,7 +8,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from bot.answer.lexicon import lexicon
-from bot.answer.question import NEUTRAL_PRINTED, SOFT, PeriodSpec, Query, QueryKind, Term, content_terms
+from bot.answer.question import (
+    COMPARABLE,
+    NEUTRAL_PRINTED,
+    SOFT,
+    PeriodSpec,
+    Query,
+    QueryKind,
+    Term,
+    content_terms,
+)
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import close, is_money
@@ -221,7 +230,7 @@ COST_OF_REVENUE = {"cost"}
 # a measure that takes something out: what "excluding ..." asks for
 ADJUSTED = re.compile(r"exclud|adjusted|non-?gaap|\bcore\b|\bex[- ]|before|organic|underlying|comparable",
                       re.I)
-COMPARABLE = re.compile(r"\bcomparable\b|\bcomps?\b|same[- ]store|like[- ]for[- ]like|organic", re.I)
+COMPARABLE_OR_ORGANIC = re.compile(COMPARABLE + r"|organic", re.I)
 # a row that prints the line item above it as a share of revenue ("% of revenue"): it answers only a
 # question about that share, never one about revenue
 SHARE_ROW = re.compile(r"^\s*(as an? )?(%|percent(age)?|share) (of|to) (total |net )?(revenues?|sales)\b",
@@ -370,8 +379,9 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
                                           and spec.calendar_year == cur.end.year):
             return facts[0] if facts else None
         # a change column ("Inc/(Dec) Excluding Currency Translation") is the release's own period's
+        # comparable sales are changes too
         changes = [f for f in facts if _change_column(f)
-                   or COMPARABLE.search(f"{f.label} {f.table_title}")]  # comparable sales: changes too
+                   or COMPARABLE_OR_ORGANIC.search(f"{f.label} {f.table_title}")]
         own = cur is not None and end is not None and near(end, cur.end) and months in (None, cur.months)
         return changes[0] if changes and own else None
     end, months = target_end(doc, spec)
@@ -561,7 +571,7 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
             picked = pick_fact(d, m.facts, query.period)
             if picked is not None and not unit_fits(query, picked.unit):
                 bonus -= w.wrong_unit
-            if COMPARABLE.search(m.label) and not COMPARABLE.search(query.text):
+            if COMPARABLE_OR_ORGANIC.search(m.label) and not COMPARABLE_OR_ORGANIC.search(query.text):
                 bonus -= w.wrong_unit  # comparable (same-store) sales are not the revenue asked
             if picked is not None:
                 bonus += w.has_period

@@ -44,6 +44,14 @@ QUARTER_CODE_RE = re.compile(r"\b(?:([1-4])Q|Q([1-4]))\s*'?(?:FY)?\s*(\d{2}|\d{4
 ORDINAL_WORDS = "first|second|third|fourth|1st|2nd|3rd|4th"  # for regular expressions
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 ORDINAL_NAMES = {1: "first", 2: "second", 3: "third", 4: "fourth"}
+# a quarter named: "Q3", "3Q", "the third quarter", "fourth-quarter"
+QUARTER_NAMED_RE = re.compile(r"\bq([1-4])\b|\b([1-4])q\b|\b(" + ORDINAL_WORDS + r")[- ]quarter\b", re.I)
+
+
+def quarters_named(text: str) -> list[int]:
+    """The quarters a text names, in the order it names them."""
+    return [ORDINALS[m.group(3).lower()] if m.group(3) else int(m.group(1) or m.group(2))
+            for m in QUARTER_NAMED_RE.finditer(text)]
 # period ends a week apart are the same period: "June 30" in a caption, "June 28" on a 52-53-week
 # fiscal calendar, "January 26" against "January 31"
 NEAR_DAYS = 7
