@@ -21,7 +21,7 @@ COUNTS = re.compile(r"\bnumber of (?!.*shares)|\bemployees\b|\bheadcount\b", re.
 COUNTED_PEOPLE = re.compile(r"\b(buyers|sellers|customers|users|subscribers|members|cardholders|"
                             r"households)\b", re.I)
 COUNTED_THINGS = re.compile(COUNTED_PEOPLE.pattern + r"|\b(stores|warehouses|restaurants|locations|clubs|"
-                            r"employees|associates|openings|closings|closures)\b", re.I)
+                            r"associates|openings|closings|closures)\b", re.I)  # employees: COUNTS
 MONEY_WORDS = re.compile(r"revenue|sales|income|earnings|cost|expense|fees?\b|receivable|payable|deposits|"
                          r"cash|value|volume|spend|liabilit|assets|profit|loss|\$", re.I)
 MONEY_ACTION = re.compile(r"repurchase|purchase|proceeds|issuance|payments?\b|paid|buy-?back|redemption|"
