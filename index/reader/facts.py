@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from index.document import Cell, Fact, Row, Table
+from index.reader.inline import inline_facts
 from index.reader.numbers import CURRENCY_PREFIXES
-from index.reader.periods import DATE_RE, Period, find_date
 
 PER_SHARE = re.compile(
     r"per (?:common |basic |diluted )?(?:share|ads|adr|unit)|\beps\b|per equivalent ads", re.I)
+# "10 votes per share", "par value $0.01 per share": a stock's terms, not a per-share amount
+STOCK_TERMS = re.compile(r"\b(?:\d+\s+votes?|par value[^;,()]*?)\s+per share", re.I)
 SHARES = re.compile(r"\bshares\b|\bnumber of\b", re.I)
 SHARE_COUNT = re.compile(
     r"^(weighted|shares\b|number of (weighted |common )?shares)|shares (used|outstanding)|"
@@ -45,12 +47,13 @@ def unit_and_scale(table: Table, row: Row, cell: Cell, header: str = "") -> tupl
         return "bps", 1.0
     if cell.percent:
         return "percent", 1.0
-    if SHARE_COUNT.search(row.label) or (SHARE_COUNT.search(text) and not PER_SHARE.search(row.label)):
+    label = STOCK_TERMS.sub("", row.label)
+    if SHARE_COUNT.search(label) or (SHARE_COUNT.search(text) and not PER_SHARE.search(label)):
         return "shares", note_scale or _share_scale(table)
     # a per-share section ("Diluted net income per share") covers its rows only while they are printed
     # as per-share amounts are, with cents: a section heading that was never closed does not make
     # "Free cash flow 11,217" a per-share figure
-    if PER_SHARE.search(row.label) or ((PER_SHARE.search(text) or PER_SHARE.search(header))
+    if PER_SHARE.search(label) or ((PER_SHARE.search(text) or PER_SHARE.search(header))
                                        and not SHARES.search(row.label)
                                        and (cell.decimals > 0 or cell.value is None)):
         per = "ADS" if re.search(r"\bADS\b|\bADR\b", text) else "share"
@@ -97,44 +100,5 @@ def facts_of(table: Table) -> list[Fact]:
                 text=cell.text, line=row.line, decimals=cell.decimals, scale=scale, row_index=r,
                 column_index=c,
             ))
-        facts.extend(inline_facts(table, r, row))
+        facts.extend(inline_facts(table, r, row, _share_scale(table)))
     return facts
-
-
-_DATE = DATE_RE.pattern.replace("?P<month>", "?:").replace("?P<day>", "?:").replace("?P<year>", "?:")
-INLINE_MONEY = re.compile(
-    r"(?P<what>[A-Za-z][A-Za-z ,'&-]*?)\s+of\s+\$\s?(?P<v1>[\d,]+(?:\.\d+)?)\s+(?:at|on|as of)\s+"
-    r"(?P<d1>" + _DATE + r")(?:\s+and\s+\$\s?(?P<v2>[\d,]+(?:\.\d+)?)\s+(?:at|on|as of)\s+(?P<d2>"
-    + _DATE + r"))?", re.I)
-INLINE_SHARES = re.compile(
-    r"(?P<v>\d{1,3}(?:,\d{3}){1,4})\s+shares\s+(?P<what>issued and outstanding|issued|outstanding|"
-    r"authorized)(?:\s+(?:at|as of)\s+(?P<d>" + _DATE + r"))?", re.I)
-
-
-def inline_facts(table: Table, r: int, row: Row) -> list[Fact]:
-    """Figures printed inside a label: ``net of allowance ... of $789 at June 30, 2007`` or
-    ``144,000,431 shares outstanding at June 30, 2007``."""
-    out: list[Fact] = []
-    default = next((c.period for c in table.columns if c.period), None)
-
-    def add(label: str, value: float, unit: str, text: str, period: Period | None) -> None:
-        out.append(Fact(table=table.id, table_title=table.title, section=" > ".join(row.section),
-                        label=label, column="in the row label", period=period, value=value, unit=unit,
-                        text=text, line=row.line, decimals=0, scale=1.0, row_index=r, column_index=-1))
-
-    for m in INLINE_MONEY.finditer(row.label):
-        what = re.sub(r"^.*\bnet of\s+", "", m.group("what")).strip(" ,")
-        for v, d in ((m.group("v1"), m.group("d1")), (m.group("v2"), m.group("d2"))):
-            if v and d:
-                end = find_date(d)
-                value = float(v.replace(",", "")) * table.scale
-                add(what, value, table.currency, f"${v}", Period(end, 0) if end else None)
-    for m in INLINE_SHARES.finditer(row.label):
-        end = find_date(m.group("d")) if m.group("d") else None
-        if end is None:
-            ahead = DATE_RE.search(row.label[m.end():].split(";")[0])
-            end = find_date(ahead.group(0)) if ahead else None
-        period = Period(end, 0) if end else default
-        what = f"shares {m.group('what').lower()}"
-        add(what, float(m.group("v").replace(",", "")), "shares", m.group("v"), period)
-    return out

@@ -42,7 +42,9 @@ def stem(w: str) -> str:
 
 
 def join_prefixes(text: str) -> str:
-    """``non-current``, ``non-GAAP`` as one word, so that "current" or "GAAP" never matches them."""
+    """``non-current``, ``non-GAAP`` as one word, so that "current" or "GAAP" never matches them; and
+    ``Class A``, ``Series B`` as one word, so that the letter tells one class of stock from another."""
+    text = re.sub(r"\b(class|series)[- ]([A-Za-z])\b", r"\1\2", text, flags=re.I)
     return re.sub(r"\b(non)[- ](?=[A-Za-z])", r"\1", text, flags=re.I)
 
 
