@@ -22,6 +22,7 @@ from bot.answer.compose import (
     compose_value,
     period_missing,
 )
+from bot.answer.derived import DERIVED, compose_derived
 from bot.answer.history import (
     Across,
     AcrossSpec,
@@ -82,6 +83,8 @@ from index.reader.words import stem, stems
 from index.store.chunks import Chunk
 from prompts import render
 
+# ratios and sums composed from the rows they are made of, not ranked as a row of their own
+COMPOSED = (*RATIO_PARTS, *DERIVED)
 OUTLOOK_Q = re.compile(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?|anticipate[sd]?|"
                        r"next (quarter|year)|will)\b", re.I)
 # a table of forecasts: the only table rows that answer a question about the future
@@ -226,7 +229,7 @@ def select(turn: Turn, tools: Tools) -> Turn:
     if turn.dropped:
         turn.query = replace(turn.q, terms=terms, has_metric=bool(terms) or turn.q.ratio is not None)
     q = turn.q
-    if q.kind != QueryKind.NARRATIVE and (q.kind != QueryKind.RATIO or q.ratio not in RATIO_PARTS):
+    if q.kind != QueryKind.NARRATIVE and (q.kind != QueryKind.RATIO or q.ratio not in COMPOSED):
         # a margin of any other item is that item over revenue: its row is chosen as a value's is
         ranked = rank_rows(turn.q, docs, turn.ignore, {(c.doc, c.line): s for c, s in turn.hits})
         turn.row = (ranked[0][1], ranked[0][2]) if ranked else None
@@ -336,7 +339,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             # "Gross margin") is what the ratio is computed from, not the ratio
             as_percent = RATIO_PARTS.get(q.ratio or "", ((), (), ""))[2] == "%"
             printed = [m for m in match_rows(d, terms, turn.ignore)
-                       if any(f.unit == "percent" for f in m.facts) or (not m.extra and not as_percent)]
+                       if any(f.unit in ("percent", "ratio") for f in m.facts)
+                       or (not m.extra and not as_percent)]
+            if q.ratio in DERIVED:  # "Debt" is a part of total debt; only a row printed as the sum answers
+                printed = [m for m in printed if RATIOS[q.ratio].search(f"{m.label} {m.section}")]
             # a margin with a word that changes the item ("Non-GAAP operating margin") only after the plain
             printed.sort(key=lambda m: sum(1 for x in m.extra if x in lexicon().modifiers))
             if PLAIN_GAAP.search(q.text):  # "GAAP operating margin": never the non-GAAP row
@@ -347,8 +353,8 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                 if answer is not None:
                     turn.confidence = m.confidence
                     break
-            answer = answer or compose_ratio(d, q, turn.ignore)
-            if answer is None and q.ratio not in RATIO_PARTS and turn.row is not None and turn.row[0] is d \
+            answer = answer or compose_ratio(d, q, turn.ignore) or compose_derived(d, q)
+            if answer is None and q.ratio not in COMPOSED and turn.row is not None and turn.row[0] is d \
                     and q.terms:
                 # "adjusted EBITDA margin": the item over its revenue
                 turn.confidence = turn.row[1].confidence

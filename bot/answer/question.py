@@ -78,8 +78,12 @@ RATIOS = {
     "operating margin": re.compile(r"\boperating (profit )?margin\b", re.I),
     "net margin": re.compile(r"\bnet (profit |income |loss |earnings )?margin\b", re.I),
     "effective tax rate": re.compile(r"\b(effective )?tax rate\b", re.I),
-    "debt to equity": re.compile(r"\bdebt[- ]to[- ]equity\b", re.I),
-    "total liabilities": re.compile(r"\btotal liabilities\b(?! and)", re.I),
+    "net debt to equity": re.compile(r"\bnet debt[- ]to[- ]equity\b", re.I),
+    "debt to equity": re.compile(r"(?<!net )\bdebt[- ]to[- ]equity\b", re.I),
+    "net debt": re.compile(r"\bnet debt\b(?![- ]to)", re.I),
+    "total debt": re.compile(
+        r"\btotal (debt|borrowings)\b|\ball (of (its|the company's) )?(debt|borrowings)\b", re.I),
+    "total liabilities": re.compile(r"\btotal (of )?(all )?(the |its )?liabilities\b(?! and)", re.I),
     # any other margin ("adjusted EBITDA margin", "free cash flow margin") is that item over revenue
     "margin": re.compile(r"\bmargin\b", re.I),
 }

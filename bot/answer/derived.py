@@ -1,0 +1,102 @@
+"""Figures a release does not print but that its balance sheet adds up to: total debt (every borrowing
+row: short-term, current portion, long-term), net debt (total debt less cash and cash equivalents) and
+debt to equity. Each is shown with the rows it is made of, so a reader can redo the sum; a balance
+sheet that prints its own total of debt is left to the row that prints it, and no sum is made when
+the borrowing rows are not all in one balance sheet at one date."""
+
+from __future__ import annotations
+
+import re
+
+from bot.answer.compose import cell_of, fact_figure
+from bot.answer.question import Query
+from bot.answer.result import Answer, Citation, Figure
+from bot.answer.select import NET_OF, pick_fact
+from bot.answer.wording import amount, period_words
+from index.document import Document, Fact
+from index.reader.numbers import is_money
+from prompts import render
+
+BALANCE_SHEET = re.compile(r"balance sheets?|financial position|financial condition", re.I)
+BORROWING = re.compile(r"\b(debt|borrowings?|(notes|loans?|bonds?) payable|credit facilit(y|ies)|"
+                       r"line of credit|revolv\w*|senior notes|convertible notes|debentures|commercial paper|"
+                       r"term loans?)\b", re.I)
+# rows that name debt but are not a borrowing: costs, flows, ratios, leases, trade payables, investments
+NOT_BORROWING = re.compile(r"issuance|proceeds|repay|payments?|extinguish|interest|\bcosts?\b|discount|"
+                           r"lease|ratio|equity|covenant|liabilities and|accounts|securities|investments?|"
+                           r"receivable|accrued|assets?\b|guarantee|capitalization|\bnet debt\b", re.I)
+CASH = re.compile(r"^cash and (cash )?equivalents\b|^cash$|^cash and cash equivalents", re.I)
+EQUITY = re.compile(r"^total (stockholders'?|shareholders'?|share ?holders'?)?\s*equity\b", re.I)
+TOTAL_ASSETS = re.compile(r"total assets\b", re.I)
+DERIVED = ("total debt", "net debt", "debt to equity", "net debt to equity")
+
+
+def balance_sheet(doc: Document) -> set[str]:
+    """The ids of the release's balance sheet (a page break may cut it in two): the tables titled so,
+    else the one with total assets."""
+    titled = {t.id for t in doc.tables if BALANCE_SHEET.search(t.title)}
+    if titled:
+        return titled
+    return {t.id for t in doc.tables if any(TOTAL_ASSETS.match(r.label) for r in t.rows)}
+
+
+def borrowing(label: str) -> bool:
+    """Whether a balance-sheet row is a borrowing ("Long-term debt, net of current portion")."""
+    name = NET_OF.sub("", label)
+    return bool(BORROWING.search(name)) and not NOT_BORROWING.search(name)
+
+
+def compose_derived(doc: Document, q: Query) -> Answer | None:
+    """Total debt, net debt or (net) debt to equity at the date asked, from the balance sheet's rows."""
+    tables = balance_sheet(doc)
+    if not tables or q.ratio not in DERIVED:
+        return None
+    at = [f for f in doc.facts if f.table in tables and f.column_index >= 0 and f.period is not None
+          and f.period.months == 0 and is_money(f.unit)]
+    debts = [f for f in at if borrowing(f.label)]
+    if not debts or any(re.match(r"total\b", f.label, re.I) for f in debts):
+        return None  # a total printed among the parts: its row answers, and a sum would count twice
+    first = pick_fact(doc, debts, q.period)
+    if first is None:
+        return None
+    parts = [f for f in debts if f.period == first.period and f.unit == first.unit]
+    total = sum(f.value for f in parts)
+    names = " plus ".join(f"{f.label} {amount(f.value, f.unit, f.scale, f.label)}" for f in parts)
+    debt = Figure("total debt", total, first.unit, first.period, doc.name, first.line, derived=True,
+                  how=names, basis=tuple(f.value for f in parts), op="+",
+                  cells=tuple(cell_of(f) for f in parts))
+    used = list(parts)
+    figure, formula = debt, names
+    if q.ratio in ("net debt", "net debt to equity"):
+        cash = _at(at, CASH, first)
+        if cash is None:
+            return None
+        used.append(cash)
+        value = total - cash.value
+        formula = f"{names}, less {cash.label} {amount(cash.value, cash.unit, cash.scale, cash.label)}"
+        figure = Figure("net debt", value, first.unit, first.period, doc.name, first.line, derived=True,
+                        how=formula, basis=(*debt.basis, cash.value), op="net",
+                        cells=(*debt.cells, cell_of(cash)))
+    shown = amount(figure.value, figure.unit, first.scale, "")
+    if q.ratio in ("debt to equity", "net debt to equity"):
+        equity = _at(at, EQUITY, first)
+        if equity is None or not equity.value:
+            return None
+        used.append(equity)
+        formula = (f"{figure.label} {shown} over {equity.label} "
+                   f"{amount(equity.value, equity.unit, equity.scale, '')}")
+        figure = Figure(q.ratio, figure.value / equity.value, "ratio", first.period, doc.name, first.line,
+                        derived=True, how=formula, basis=(figure.value, equity.value), op="/",
+                        cells=(*figure.cells, cell_of(equity)))
+        shown = f"{figure.value:.2f}"
+    text = render("ratio", ratio=q.ratio[:1].upper() + q.ratio[1:], amount=shown,
+                  period=period_words(doc, first.period), formula=formula)
+    citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.label}: {f.column}: {f.text}")
+                 for f in used]
+    return Answer(q.text, text, True, [figure, *(fact_figure(doc, f) for f in used)], citations, doc.name)
+
+
+def _at(facts: list[Fact], label: re.Pattern[str], like: Fact) -> Fact | None:
+    """The row named ``label`` at the same date and in the same currency as ``like``."""
+    return next((f for f in facts if label.search(f.label.strip()) and f.period == like.period
+                 and f.unit == like.unit), None)

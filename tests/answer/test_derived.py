@@ -1,0 +1,78 @@
+"""Figures the balance sheet adds up to but does not print: total debt (every borrowing row at the date
+asked), net debt (less cash and cash equivalents) and debt to equity, each shown with its parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.checks.status import CheckStatus
+from tests.answer.conftest import asker, first
+
+RELEASE = """Borealis Freight Reports Second Quarter 2025 Results
+
+TORONTO -- Borealis Freight Inc. (NYSE: BFR) today reported results for the quarter ended June 30, 2025.
+Revenue was $412.0 million.
+
+CONDENSED CONSOLIDATED BALANCE SHEETS (in thousands)
+                                                  June 30,    December 31,
+                                                      2025            2024
+Cash and cash equivalents                         $ 31,500        $ 28,000
+Accounts receivable                                 90,000          85,000
+Total current assets                               121,500         113,000
+Property and equipment, net                        300,000         290,000
+Total assets                                     $ 421,500       $ 403,000
+Accounts payable                                  $ 40,000        $ 38,000
+Current portion of long-term debt                   12,000          11,000
+Total current liabilities                           52,000          49,000
+Long-term debt, net of current portion             150,000         160,000
+Operating lease liabilities                         20,000          21,000
+Total liabilities                                  222,000         230,000
+Total stockholders' equity                         199,500         173,000
+Total liabilities and stockholders' equity       $ 421,500       $ 403,000
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in thousands)
+                                              Three Months Ended June 30,
+                                                2025              2024
+Revenue                                     $ 412,000         $ 380,000
+Interest expense on debt                        4,000             4,200
+Net income                                     18,000            15,000
+"""
+
+
+@pytest.fixture(scope="module")
+def ask(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("derived"), "borealis", RELEASE)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What was Borealis's total debt at June 30, 2025?", 162_000_000),
+    ("Borealis total debt at year-end 2024", 171_000_000),
+    ("Borealis net debt?", 162_000_000 - 31_500_000),
+    ("What was Borealis net debt at December 31, 2024?", 171_000_000 - 28_000_000),
+])
+def test_debt_is_every_borrowing_row_and_net_debt_takes_off_cash(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert first(answer) == pytest.approx(value)
+    assert "Current portion of long-term debt" in answer.text and "lease" not in answer.text
+    assert answer.figures[0].check != CheckStatus.CONTRADICTED  # the sum is redone from the cells
+
+
+def test_debt_to_equity_divides_total_debt_by_equity(ask) -> None:
+    assert first(ask("Borealis debt-to-equity ratio")) == pytest.approx(162_000 / 199_500)
+
+
+def test_a_sum_that_does_not_follow_from_its_cells_is_contradicted() -> None:
+    from bot.answer.result import Figure
+
+    fig = Figure("total debt", 100.0, "USD", None, "x", 1, derived=True, basis=(40.0, 50.0), op="+")
+    assert fig.recompute() == 90.0
+    assert Figure("net debt", 60.0, "USD", None, "x", 1, derived=True, basis=(40.0, 50.0, 30.0),
+                  op="net").recompute() == 60.0
+
+
+def test_a_printed_total_answers_and_a_part_never_does(tmp_path) -> None:
+    printed = RELEASE.replace("Operating lease liabilities", "Total debt".ljust(46) + "162,000".rjust(12)
+                              + "171,000".rjust(16) + "\nOperating lease liabilities")
+    answer = asker(tmp_path, "borealis", printed)("Borealis total debt at June 30, 2025")
+    assert first(answer) == pytest.approx(162_000_000)
+    assert answer.figures[0].derived is False
