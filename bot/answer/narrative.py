@@ -138,7 +138,7 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
     rates = bool(re.search(r"%|percent|growth|grow|margin|\brate\b|change", q.text, re.I)
                  or COMPARABLE_RE.search(q.text))
     asked = {w for t in required for alt in t for w in alt}
-    ranked: list[tuple[tuple[int, int, int], int, Stated]] = []
+    ranked: list[tuple[tuple[int, ...], int, Stated]] = []
     for b in doc.blocks:
         section = b.section or ""
         heading = label_heading(section)
@@ -165,8 +165,10 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
                                                                     for m in WORD.finditer(s, c.start)
                                                                     if m.start() in named))
                 covered = sum(1 for t in required if matches(t, said))
-                distance = (0, -covered, 0) if named else (0, -covered, min(after)) if after else (
-                    1, 0, min(before) if before else 10_000)
+                far, gap = (0, 0) if named else (0, min(after)) if after else (
+                    1, min(before) if before else 10_000)
+                # the release's own words before a guidance table read into sentences
+                distance = (far, 0 if far else -covered, int(b.kind == "outlook"), gap)
                 ranked.append((distance, len(ranked), Stated(c, s, heading, section)))
     return [x for _, _, x in sorted(ranked, key=lambda x: (x[0], x[1]))]
 

@@ -885,7 +885,8 @@ def guided_fits(q: Query, stated: Stated) -> str:
     return ""
 
 
-SCALE_NAMES = {factor: word for word, factor in SCALE_WORDS.items() if word}
+SCALE_NAMES = {factor: word for word, factor in reversed(SCALE_WORDS.items())
+               if len(word) > 2 and not word.endswith("s")}  # "billion", not "b" or "billions"
 
 
 def _as_printed(c: Claim) -> str:
@@ -904,6 +905,17 @@ def _range_end(stated: Stated) -> Claim | None:
             claim.sentence[claim.start + len(claim.text):after[0].start]):
         return after[0]
     return None
+
+
+def _range_start(stated: Stated) -> Stated:
+    """The low end of a range when the figure found closes it ("$0.65 to $0.70 per share"): a range is
+    answered from its start."""
+    claim = stated.claim
+    before = [c for c in find_claims(stated.sentence, claim.line) if c.start < claim.start]
+    if before and before[-1].kind == claim.kind and RANGE_TO.match(
+            claim.sentence[before[-1].start + len(before[-1].text):claim.start]):
+        return replace(stated, claim=before[-1])
+    return stated
 
 
 def names_period(q: Query, stated: Stated, doc: Document) -> bool:
@@ -934,7 +946,7 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False) -> bool:
                    and not (outlook and guided_fits(turn.q, x))
                    and (not explicit or names_period(turn.q, x, d))]
         if fitting:
-            stated = fitting[0]
+            stated = _range_start(fitting[0])
             claim, sentence = stated.claim, stated.sentence
 
             shown = _as_printed(claim)

@@ -469,7 +469,8 @@ def find_named(doc: Document, words: str, ignore: set[str] | None = None,
 
 def asks_per_share(text: str) -> bool | None:
     """True when a question asks for a per-share figure, False for a share count, None otherwise."""
-    if re.search(r"\bper[- ](share|ads)\b|\ba share\b|\beps\b|earnings per", text, re.I) or any(
+    if re.search(r"\b(per|each|every)[- ](common |diluted |basic )?(share|ads)\b|\ba share\b|\beps\b|"
+                 r"earnings per", text, re.I) or any(
             c.per_share for c in lexicon().concepts_in(text)):
         return True
     if re.search(r"\bshares\b|\bshare count\b", text, re.I):

@@ -50,7 +50,8 @@ LEGAL_NAME_RE = re.compile(r"\b((?:[A-Z][\w'’&.-]*\s){0,3}[A-Z][\w'’&.-]*),?
 def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
     """What the release says about itself, from its title, dateline and statements."""
     meta = Metadata()
-    texts = [b.text for b in layout.blocks[:40]]
+    prose = [b.text for b in layout.blocks if b.kind != "outlook"]  # not guidance tables read as sentences
+    texts = prose[:40]
     own_title = layout.title if layout.title and not GENERIC_TITLE.match(layout.title.strip()) else None
     head = " ".join(([own_title] if own_title else []) + texts)
     title = own_title or (texts[0] if texts else "")
@@ -62,7 +63,8 @@ def read_metadata(layout: Layout, tables: list[Table]) -> Metadata:
     if not meta.company or re.match(r"(?i)exhibit\b", meta.company):
         named = LEGAL_NAME_RE.search(head)
         meta.company = named.group(1) if named else meta.company
-    t = TICKER_RE.search(head)
+    # the ticker of the dateline, else of the "About" paragraph at the end ("Intel (Nasdaq: INTC) is ...")
+    t = TICKER_RE.search(head) or TICKER_RE.search(" ".join(prose[40:]))
     if t:
         meta.exchange, meta.ticker = t.group(1).upper(), t.group(2)
     else:

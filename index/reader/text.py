@@ -8,6 +8,7 @@ import re
 from index.document import Block
 from index.reader.layout import HEADING_WORDS, RULE_RE, Layout, RawLine, Region, cell_pieces, char_pieces
 from index.reader.load import Source
+from index.reader.outlook import outlook_blocks
 from index.reader.periods import DATE_RE, YEAR_RE
 
 # a heading line that names the columns' periods: two dates or years side by side, or period words
@@ -129,7 +130,8 @@ def split_text(source: Source) -> Layout:
     for region in regions:
         if not region.captions:
             region.captions = _captions_above(lines, kinds, region.line - 1)
-    blocks = _blocks(lines, kinds)
+    guidance = outlook_blocks(lines, kinds)
+    blocks = sorted(_blocks(lines, kinds) + guidance, key=lambda b: b.line)
     title = meta.get("title") or next((b.text for b in blocks if b.kind == "heading"), None)
     return Layout(blocks=blocks, regions=regions, title=title, meta=meta)
 

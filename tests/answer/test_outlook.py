@@ -79,3 +79,47 @@ def test_another_periods_outlook_is_not_the_answer(ask, question: str) -> None:
 def test_a_past_figure_never_answers_an_outlook(ask) -> None:
     # the quarter's EPS ($0.71) is reported, not expected
     assert all(f.value != pytest.approx(0.71) for f in ask("Acme Q3 EPS guidance?").figures)
+
+
+TABLED = """Borealis Software Reports First Quarter Fiscal 2026 Results
+
+AUSTIN -- Borealis Software Inc. (NYSE: BSW) today reported results for the first quarter of fiscal 2026
+ended April 30, 2025. Revenue was $1.21 billion, up 9% year over year.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in millions, except per share data)
+                                                  Three Months Ended
+                                        April 30, 2025        April 30, 2024
+ Revenue                                     $ 1,210              $ 1,110
+ Net income                                      150                  120
+ Diluted earnings per share                   $ 0.60               $ 0.48
+
+Guidance
+
+The guidance below excludes the effect of any acquisitions.
+
+                                               Q2 FY26           Full Year FY26
+                                               Guidance             Guidance
+ Revenue                                   $1.25 - $1.27          $5.05 - $5.10
+                                               Billion               Billion
+     Y/Y Growth                                  ~9%                 ~10%
+ Non-GAAP Earnings per Share               $0.70 - $0.72          $2.90 - $2.95
+ Operating Cash Flow Growth (Y/Y)               N/A                12% - 13%
+"""
+
+
+@pytest.mark.parametrize(("question", "low", "high"), [
+    ("Borealis Q2 FY26 revenue guidance", 1.25e9, 1.27e9),
+    ("What non-GAAP EPS does Borealis expect for the full year?", 2.90, 2.95),
+    ("Borealis FY26 operating cash flow growth outlook", 12.0, 13.0),
+])
+def test_guidance_printed_as_a_table_is_answered_with_both_ends(tmp_path, question: str, low: float,
+                                                               high: float) -> None:
+    answer = asker(tmp_path, "borealis", TABLED)(question)
+    assert [f.value for f in answer.figures[:2]] == pytest.approx([low, high])
+    assert answer.figures[0].check != CheckStatus.VERIFIED  # a forecast: no table of the past vouches for it
+
+
+def test_a_tables_guidance_never_answers_the_past(tmp_path) -> None:
+    ask_ = asker(tmp_path, "borealis", TABLED)
+    assert first(ask_("Borealis revenue in the first quarter")) == pytest.approx(1.21e9)
+    assert "does not say" in ask_("Borealis Q3 FY26 revenue guidance").text
