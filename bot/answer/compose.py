@@ -100,7 +100,9 @@ def row_name(match: RowMatch) -> str:
         name = display_label(match.label)
     dims = {column_dimension(f.column) for f in match.facts if f.column_index >= 0 and f.period}
     dims.discard("")
-    if len(dims) == 1 and dims != {"Total"} and len(next(iter(dims)).split()) <= 2:
+    # a row that names a basis, not an item ("Core, Non-GAAP Measure"): the item is its column's heading
+    basis = re.search(r"\bmeasures?\b|^(as )?reported\b|^core\b|^adjusted\b|^non-gaap\b", match.label, re.I)
+    if len(dims) == 1 and dims != {"Total"} and (len(next(iter(dims)).split()) <= 2 or basis):
         name += f" ({dims.pop()})"
     elif re.search(r"\boperations\b|\bsegment\b", match.table_title, re.I) and not PRIMARY.search(
             match.table_title) and not re.search(r"consolidated", match.table_title, re.I):

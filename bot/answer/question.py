@@ -130,6 +130,8 @@ class PeriodSpec:
     instant: bool = False
     fiscal_year: int | None = None
     quarter: int | None = None  # a quarter named without its year ("in Q2")
+    # the length was said in words ("full-year", "six months", "Q3"), not inferred from a year alone
+    length_said: bool = field(default=False, compare=False)
 
 
 @dataclass(frozen=True)
@@ -256,7 +258,9 @@ def normalise_period_words(text: str) -> str:
 COMPARED_RE = re.compile(r"\b(compared|versus|vs\.?|against|from|relative to)\b", re.I)
 
 
-AT_END_RE = re.compile(r"\b(at|as of|by) (the )?(end|close) of\b|\b(at|as of) (the )?year[- ]end\b", re.I)
+AT_END_RE = re.compile(r"\b(at|as of|by) (the )?(end|close) of\b|\b(at|as of) (the )?year[- ]end\b|"
+                       r"\b(ye|fye)\b|\bwhen (fiscal )?(19|20)\d\d (ended|closed)\b|"
+                       r"\b(19|20)\d\d year[- ]end\b", re.I)
 
 
 def parse_period(text: str) -> PeriodSpec:
@@ -301,14 +305,15 @@ def parse_period(text: str) -> PeriodSpec:
     fiscal = re.search(r"\b(?:fiscal(?: year)?|fy) ?'?((?:19|20)\d\d|\d\d)\b", text, re.I)
     if fiscal:
         year = full_year(fiscal.group(1))
-        return PeriodSpec("explicit", months=months or 12, fiscal_year=year)
+        return PeriodSpec("explicit", months=months or 12, fiscal_year=year, length_said=months is not None)
     # "in 2024", "full year 2023", or a year on its own ("ASE packaging revenue 2024")
     y = (re.search(r"\b(?:in|for|during|of|full[- ]year|calendar(?: year)?) ((?:19|20)\d\d)\b", text, re.I)
          or re.search(r"(?<![\w,./-])((?:19|20)\d\d)(?![\w./-])", text))
     if y:
         if AT_END_RE.search(text):  # "at the end of 2022": the balance at the year's end
             return PeriodSpec("explicit", calendar_year=int(y.group(1)), instant=True)
-        return PeriodSpec("explicit", months=months or 12, calendar_year=int(y.group(1)))
+        return PeriodSpec("explicit", months=months or 12, calendar_year=int(y.group(1)),
+                          length_said=months is not None)
     # "in Q2", "the fourth quarter": a quarter without a year is the release's own, if it is that one
     named = quarters_named(text)
     return PeriodSpec("current", months=months, instant=instant, quarter=named[0] if named else None)

@@ -391,7 +391,12 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
             pool = [f for f in pool if f.period and f.period.months == 0] or pool
             return max(pool, key=lambda f: f.period.end if f.period else date.min) if pool else None
         if months:
-            pool = [f for f in pool if f.period and f.period.months == months] or pool
+            # a length the question names ("full-year 2022") is never another length's figure; a balance
+            # asked for a year ("cash in 2024") is the balance at its end
+            exact = [f for f in pool if f.period and f.period.months == months]
+            balances = [f for f in pool if f.period and f.period.months == 0]
+            pool = exact or ([max(balances, key=lambda f: f.period.end if f.period else date.min)]
+                             if balances else [] if spec.length_said else pool)
         return max(pool, key=lambda f: f.period.months if f.period else 0) if pool else None
     if end is None:
         return None

@@ -8,7 +8,7 @@ from index.document import Column, Row, ScaleSource, Table
 from index.reader.grid import GridColumn, GridLine, find_columns, split_line, split_segments
 from index.reader.layout import Piece, Region
 from index.reader.numbers import CURRENCY_SIGN, CURRENCY_WORDS
-from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date
+from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date, find_dates
 from index.reader.rows import read_rows
 
 CHANGE = re.compile(r"(%\s*change|\bchange\b|\bq/q\b|\by/y\b|\bvariance\b|\bbps\b|%\s*chg|"
@@ -27,9 +27,25 @@ def _header_texts(header: list[GridLine], cols: list[GridColumn], mode: str) -> 
                     covered = [c for c in cols if p.start <= c.start + 1 and c.end <= p.end + 1]
                     if len(covered) > 1:
                         groups.append((n, p.start, p.end))
+    # a period printed on a line of its own over a block of line-item columns ("Quarter Ended 12/31/2022")
+    # holds for every column; a line naming two periods is the caption's ("Quarters Ended December 31,
+    # 2022 and December 25, 2021")
+    lone = {n: _dates_in(line.raw.text) for n, line in enumerate(header)
+            if mode == "char" and len([p for p in line.raw.pieces if p.text.strip()]) == 1}
+    spanning = [n for n, count in lone.items() if count == 1]
+    if len(spanning) != 1 or sum(_dates_in(ln.raw.text) > 0 for ln in header) > 1 + sum(
+            1 for c in lone.values() if c > 1):
+        spanning = []
+    spans: list[str] = []
     for line_no, line in enumerate(header):
         pieces = sorted(line.texts + line.values, key=lambda p: p.start)
         captions.extend(p.text for p in line.label)
+        if line_no in spanning:
+            spans.append(line.raw.text.strip())
+            continue
+        if lone.get(line_no, 0) > 1:
+            captions.append(line.raw.text.strip())
+            continue
         if mode == "char" and len(pieces) == 1 and not re.search(r"\d|ended", pieces[0].text, re.I):
             spanned = [c for c in cols if pieces[0].start <= c.end and pieces[0].end >= c.start]
             if len(spanned) >= 3:
@@ -66,7 +82,12 @@ def _header_texts(header: list[GridLine], cols: list[GridColumn], mode: str) -> 
                     hit = [min(range(len(cols)), key=lambda i: abs(cols[i].end - p.end))]
             for i in hit:
                 texts[i].append(p.text)
-    return [" ".join(t) for t in texts], captions
+    return [" ".join(spans + t) for t in texts], captions
+
+
+def _dates_in(text: str) -> int:
+    """How many full dates a heading names ("December 31, 2022", "12/31/2022")."""
+    return len(find_dates(text))
 
 
 def _nearest_pieces(pieces: list[Piece], cols: list[GridColumn]) -> list[Piece] | None:
@@ -115,6 +136,13 @@ def _periods(headers: list[str], title: str) -> list[Column]:
             if dates[i] is None and title_md:
                 # "Years Ended December 31," printed in the caption above columns of bare years
                 dates[i] = find_date(h + " " + title_md[-1].group(0).rstrip(","))
+    dated = [i for i, d in enumerate(dates) if d is not None]
+    if len(dated) == 1 and len(headers) >= 3 and all(re.search(r"[A-Za-z]{3}", h) and not CHANGE.search(h)
+                                                     for i, h in enumerate(headers) if i not in dated):
+        # "Quarter Ended 12/31/2022" over columns of line items ("Cost of sales", "Gross profit"): one period
+        # for every column of the block
+        dates = [dates[dated[0]]] * len(headers)
+        months_known = [months_known[dated[0]]] * len(headers)
     for i, h in enumerate(headers):
         change = bool(CHANGE.search(h))
         months = months_known[i]

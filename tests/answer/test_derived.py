@@ -76,3 +76,11 @@ def test_a_printed_total_answers_and_a_part_never_does(tmp_path) -> None:
     answer = asker(tmp_path, "borealis", printed)("Borealis total debt at June 30, 2025")
     assert first(answer) == pytest.approx(162_000_000)
     assert answer.figures[0].derived is False
+
+
+def test_a_length_asked_is_never_another_lengths_figure(tmp_path) -> None:
+    """"Revenue for full-year 2025" from a release of one quarter: the quarter's revenue is not the
+    year's; a balance asked for a year is the balance at its end."""
+    ask_ = asker(tmp_path, "borealis", RELEASE)
+    assert "does not" in ask_("What was Borealis revenue for full-year 2025?").text
+    assert first(ask_("Borealis cash and cash equivalents in 2024")) == pytest.approx(28_000_000)

@@ -68,6 +68,8 @@ def test_period_words_are_not_line_items(question: str, absent: set[str]) -> Non
     ("net sales growth for full year 2023", PeriodSpec("explicit", months=12, calendar_year=2023)),
     ("dividends paid in Q2", PeriodSpec("current", months=3, quarter=2)),
     ("inventories at the end of 2022", PeriodSpec("explicit", calendar_year=2022, instant=True)),
+    ("long-term debt at YE 2024", PeriodSpec("explicit", calendar_year=2024, instant=True)),
+    ("current ratio when 2024 ended", PeriodSpec("explicit", calendar_year=2024, instant=True)),
     ("revenue for the full year", PeriodSpec("current", months=12)),
     ("Services revenue in the June quarter of 2026", PeriodSpec("explicit", end=date(2026, 6, 30), months=3)),
     ("revenue in the December quarter", PeriodSpec("current", months=3)),
@@ -123,6 +125,7 @@ def test_a_currency_asked_is_not_a_line_item(question: str) -> None:
 @pytest.mark.parametrize(("question", "per_share"), [
     ("What dividend did eBay declare?", True),      # a dividend declared is per share
     ("What was diluted EPS?", True),
+    ("How much did the company lose for each share of its stock?", True),
     ("How many shares were outstanding?", False),
     ("What were dividends paid?", None),
 ])
