@@ -400,9 +400,11 @@ def parse_question(text: str) -> Query:
     has_metric = bool(terms) or ratio is not None
     proper = frozenset(stem(w) for w in re.findall(r"(?<=\s)[A-Z][a-z]{2,}\b", t)
                        if w.lower() not in MONTH_NAMES)
-    if kind == QueryKind.CHANGE and re.search(r"\bhow much\b", t, re.I) and \
-            re.search(r"(?<![\w/])(y/y|q/q)(?![\w/])", t, re.I):
-        kind = QueryKind.PERCENT_CHANGE  # "how much did X fall y/y": the shorthand's terms, a rate
+    if kind == QueryKind.CHANGE and re.search(r"(?<![\w/])(y/y|q/q|yoy|qoq)(?![\w/])", t, re.I) and \
+            re.search(r"\bchange\b|\bgrowth\b|\bgrow|\bhow much\b", t, re.I) and \
+            not re.search(r"\$|\bdollars?\b|\bamount\b|\bmoney\b|\bin (millions|billions)\b", t, re.I):
+        # "revenue change y/y", "how much did X fall y/y": a rate; "YoY net loss increase": the amount
+        kind = QueryKind.PERCENT_CHANGE
     if kind == QueryKind.VALUE and OVER_RE.search(lexicon().spell_out(t)) and not AT_END_RE.search(t):
         # "eBay GMV y/y", "revenue q/q": the change over the base named, as a rate
         kind = QueryKind.PERCENT_CHANGE

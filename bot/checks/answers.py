@@ -38,6 +38,15 @@ UP = re.compile(r"\b(increase[sd]?|up|r[io]se|grew|higher|gain(ed)?|improved?|gr
 DOWN = re.compile(r"\b(decrease[sd]?|down|fell|declined?|lower|dropped|shrank|a decline of" + NEAR_END, re.I)
 
 
+YEAR_OVER_YEAR = re.compile(r"^\S*\s*(\w+\s+){0,2}(year[- ]over[- ]year|y/y|yoy|from (a|the) year "
+                            r"(ago|earlier)|(from|over|compared (to|with)) the (same|prior[- ]year|year[- ]ago))",
+                            re.I)
+SEQUENTIAL = re.compile(r"^\S*\s*(\w+\s+){0,2}(sequential(ly)?|quarter[- ]over[- ]quarter|q/q|qoq|"
+                        r"(from|over|compared (to|with)) the (prior|previous|preceding) quarter)", re.I)
+FULL_YEAR_WORDS = re.compile(r"full[- ]year|for the year|fiscal year|twelve months|annual", re.I)
+QUARTER_WORDS = re.compile(r"\bquarter\b|\b[1-4]Q\d\d\b|\bQ[1-4]\b|three months", re.I)
+
+
 def direction(claim: Claim) -> int:
     """+1 when the words just before a figure say it rose ("increased 4%"), -1 when they say it fell,
     0 when they say neither."""
@@ -86,6 +95,9 @@ class AnswerChecker:
         facts = [self.facts.get(c) for c in fig.cells]
         if any(f is None for f in facts):
             return CheckStatus.UNVERIFIABLE, "not found in the tables"
+        if fig.op == "pct" and (other := self.narrative_rate(fig, [f for f in facts if f is not None])):
+            return CheckStatus.UNVERIFIABLE, (f"the narrative states {other.text} for it "
+                                              f"(line {other.line}): the release measures it another way")
         for c in fig.cells:
             if c in self.failed:
                 return CheckStatus.UNVERIFIABLE, f"the release's arithmetic fails there ({self.failed[c]})"
@@ -106,6 +118,33 @@ class AnswerChecker:
             else:
                 return CheckStatus.UNVERIFIABLE, f"no second source for {f.label}, {f.column.strip()}"
         return CheckStatus.VERIFIED, "; ".join(dict.fromkeys(why))
+
+    def narrative_rate(self, fig: Figure, facts: list[Fact]) -> Claim | None:
+        """A rate of change the narrative states for the same item over the same base that differs from
+        the one computed from the table ("EMS net revenues ... down by 5.4% year-over-year" beside a
+        segment row that falls 6.2%): the release measures the item another way, and the computed rate
+        is not vouched for."""
+        now, base = facts[0], facts[-1]
+        if now.period is None or base.period is None:
+            return None
+        item = content_words(now.label) - {"revenu", "net", "sale"}
+        yearly = abs((now.period.end - base.period.end).days - 365) < 20
+        marker = YEAR_OVER_YEAR if yearly else SEQUENTIAL
+        length = FULL_YEAR_WORDS if now.period.months == 3 else QUARTER_WORDS if now.period.months == 12 else None
+        for block in self.doc.blocks:
+            for claim in find_claims(block.text, block.line):
+                context = f"{claim.sentence} {block.section}"
+                if claim.kind != "percent" or not item or not item <= content_words(context):
+                    continue
+                if not marker.search(claim.sentence[claim.start:claim.start + 60]) or (
+                        length is not None and length.search(context)):
+                    continue
+                said = [c for c in find_claims(claim.sentence, block.line) if c.kind == "percent"]
+                if any(abs(abs(c.value) - abs(fig.value)) <= max(c.tolerance, 0.15) for c in said):
+                    return None  # the sentence states the computed rate too
+                if direction(claim) * fig.value > 0 and abs(abs(claim.value) - abs(fig.value)) > 0.3:
+                    return claim
+        return None
 
     def scale_known(self, f: Fact) -> bool:
         """Whether a money or share figure's scale was established (per-share figures, percents and

@@ -1,0 +1,44 @@
+"""A rate of change computed from a table is not vouched for when the narrative states another rate for
+the same item over the same base: the release measures the item another way (a segment row with
+intersegment sales, constant currency), and the computed rate is unverifiable, with the narrative's
+figure named."""
+
+from __future__ import annotations
+
+from bot.checks.status import CheckStatus
+from tests.answer.conftest import asker
+
+RELEASE = """Harbor Components Reports Fourth Quarter 2025 Results
+
+HSINCHU -- Harbor Components Inc. (NYSE: HBR) today reported results for the fourth quarter ended
+December 31, 2025.
+
+4Q25 Results Highlights - Assembly
+
+* Net revenues were $1,212 million, down by 5.4% year-over-year.
+
+4Q25 Results Highlights - Testing
+
+* Net revenues were $315 million, up by 4.0% year-over-year.
+
+NET REVENUES BY SEGMENT (in millions)
+                                        Three Months Ended
+                                  December 31,       December 31,
+                                      2025               2024
+ Assembly                             1,190              1,269
+ Testing                                315                303
+ Total                                1,505              1,572
+"""
+
+
+def test_a_rate_the_narrative_states_otherwise_is_unverifiable(tmp_path) -> None:
+    answer = asker(tmp_path, "harbor", RELEASE)("Harbor Assembly revenue change y/y in 4Q25?")
+    rate = answer.figures[0]
+    assert rate.op == "pct" and round(rate.value, 1) == -6.2
+    assert rate.check == CheckStatus.UNVERIFIABLE and "5.4%" in rate.why
+
+
+def test_a_rate_the_narrative_agrees_with_stays_verified(tmp_path) -> None:
+    answer = asker(tmp_path, "harbor", RELEASE)("Harbor Testing revenue growth y/y in 4Q25?")
+    assert round(answer.figures[0].value, 1) == 4.0
+    assert answer.figures[0].check == CheckStatus.VERIFIED
