@@ -39,8 +39,8 @@ DOWN = re.compile(r"\b(decrease[sd]?|down|fell|declined?|lower|dropped|shrank|a 
 
 
 YEAR_OVER_YEAR = re.compile(r"^\S*\s*(\w+\s+){0,2}(year[- ]over[- ]year|y/y|yoy|from (a|the) year "
-                            r"(ago|earlier)|(from|over|compared (to|with)) the (same|prior[- ]year|year[- ]ago))",
-                            re.I)
+                            r"(ago|earlier)|(from|over|compared (to|with)) the "
+                            r"(same|prior[- ]year|year[- ]ago))", re.I)
 SEQUENTIAL = re.compile(r"^\S*\s*(\w+\s+){0,2}(sequential(ly)?|quarter[- ]over[- ]quarter|q/q|qoq|"
                         r"(from|over|compared (to|with)) the (prior|previous|preceding) quarter)", re.I)
 FULL_YEAR_WORDS = re.compile(r"full[- ]year|for the year|fiscal year|twelve months|annual", re.I)
@@ -130,7 +130,7 @@ class AnswerChecker:
         item = content_words(now.label) - {"revenu", "net", "sale"}
         yearly = abs((now.period.end - base.period.end).days - 365) < 20
         marker = YEAR_OVER_YEAR if yearly else SEQUENTIAL
-        length = FULL_YEAR_WORDS if now.period.months == 3 else QUARTER_WORDS if now.period.months == 12 else None
+        length = {3: FULL_YEAR_WORDS, 12: QUARTER_WORDS}.get(now.period.months)
         for block in self.doc.blocks:
             for claim in find_claims(block.text, block.line):
                 context = f"{claim.sentence} {block.section}"
