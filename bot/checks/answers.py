@@ -95,9 +95,9 @@ class AnswerChecker:
         facts = [self.facts.get(c) for c in fig.cells]
         if any(f is None for f in facts):
             return CheckStatus.UNVERIFIABLE, "not found in the tables"
-        if fig.op == "pct" and (stated := self.narrative_rate(fig, [f for f in facts if f is not None])):
-            return CheckStatus.UNVERIFIABLE, (f"the narrative states {stated.text} for it "
-                                              f"(line {stated.line}): the release measures it another way")
+        if fig.op == "pct" and (rate := self.narrative_rate(fig, [f for f in facts if f is not None])):
+            return CheckStatus.UNVERIFIABLE, (f"the narrative states {rate.text} for it "
+                                              f"(line {rate.line}): the release measures it another way")
         for c in fig.cells:
             if c in self.failed:
                 return CheckStatus.UNVERIFIABLE, f"the release's arithmetic fails there ({self.failed[c]})"
