@@ -47,6 +47,21 @@ FULL_YEAR_WORDS = re.compile(r"full[- ]year|for the year|fiscal year|twelve mont
 QUARTER_WORDS = re.compile(r"\bquarter\b|\b[1-4]Q\d\d\b|\bQ[1-4]\b|three months", re.I)
 
 
+# words that name no particular line item in a sentence about one ("Net revenues were ..., down by 5.4%")
+GENERIC_ITEM = content_words("revenue revenues net sales total grew rose fell declined compared")
+
+
+def _between_words(claim: Claim, item: set[str]) -> set[str]:
+    """The words between the last mention of the item in a claim's sentence (its start, when only the
+    heading names the item) and the claim, other figures left out."""
+    text = claim.sentence[:claim.start]
+    starts = [m.end() for m in re.finditer(r"[A-Za-z&]+", text) if content_words(m.group()) & item]
+    between = text[starts[-1]:] if starts else text
+    for other in find_claims(between):
+        between = between.replace(other.text, " ")
+    return content_words(between)
+
+
 def direction(claim: Claim) -> int:
     """+1 when the words just before a figure say it rose ("increased 4%"), -1 when they say it fell,
     0 when they say neither."""
@@ -127,7 +142,7 @@ class AnswerChecker:
         now, base = facts[0], facts[-1]
         if now.period is None or base.period is None:
             return None
-        item = content_words(now.label) - {"revenu", "net", "sale"}
+        item = content_words(now.label) - GENERIC_ITEM
         yearly = abs((now.period.end - base.period.end).days - 365) < 20
         marker = YEAR_OVER_YEAR if yearly else SEQUENTIAL
         length = {3: FULL_YEAR_WORDS, 12: QUARTER_WORDS}.get(now.period.months)
@@ -139,6 +154,8 @@ class AnswerChecker:
                 if not marker.search(claim.sentence[claim.start:claim.start + 60]) or (
                         length is not None and length.search(context)):
                     continue
+                if _between_words(claim, item) - item - GENERIC_ITEM:
+                    continue  # another item's rate ("Net Sales of $7.2 million, Net Profit increased 566%")
                 said = [c for c in find_claims(claim.sentence, block.line) if c.kind == "percent"]
                 if any(abs(abs(c.value) - abs(fig.value)) <= max(c.tolerance, 0.15) for c in said):
                     return None  # the sentence states the computed rate too

@@ -11,7 +11,8 @@ from tests.answer.conftest import asker
 RELEASE = """Harbor Components Reports Fourth Quarter 2025 Results
 
 HSINCHU -- Harbor Components Inc. (NYSE: HBR) today reported results for the fourth quarter ended
-December 31, 2025.
+December 31, 2025. Testing net revenues of $315 million; Testing operating profit increased 400% from the
+prior year.
 
 4Q25 Results Highlights - Assembly
 
@@ -39,6 +40,7 @@ def test_a_rate_the_narrative_states_otherwise_is_unverifiable(tmp_path) -> None
 
 
 def test_a_rate_the_narrative_agrees_with_stays_verified(tmp_path) -> None:
+    """The 400% in the opening sentence is the operating profit's, not the revenue's."""
     answer = asker(tmp_path, "harbor", RELEASE)("Harbor Testing revenue growth y/y in 4Q25?")
     assert round(answer.figures[0].value, 1) == 4.0
     assert answer.figures[0].check == CheckStatus.VERIFIED
