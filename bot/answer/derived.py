@@ -1,8 +1,9 @@
-"""Figures a release does not print but that its balance sheet adds up to: total debt (every borrowing
-row: short-term, current portion, long-term), net debt (total debt less cash and cash equivalents) and
-debt to equity. Each is shown with the rows it is made of, so a reader can redo the sum; a balance
-sheet that prints its own total of debt is left to the row that prints it, and no sum is made when
-the borrowing rows are not all in one balance sheet at one date."""
+"""Figures a release does not print but that its statements add up to: total debt (every borrowing
+row: short-term, current portion, long-term), net debt (total debt less cash and cash equivalents),
+debt to equity, and free cash flow (cash from operations less capital expenditures). Each is shown with
+the rows it is made of, so a reader can redo the sum; a release that prints its own total of debt or
+free cash flow is left to the row that prints it, and no sum is made when the borrowing rows are not
+all in one balance sheet at one date."""
 
 from __future__ import annotations
 
@@ -94,6 +95,44 @@ def compose_derived(doc: Document, q: Query) -> Answer | None:
     citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.label}: {f.column}: {f.text}")
                  for f in used]
     return Answer(q.text, text, True, [figure, *(fact_figure(doc, f) for f in used)], citations, doc.name)
+
+
+FREE_CASH_FLOW_Q = re.compile(r"\bfree cash flows?\b|\bfcf\b", re.I)
+OPERATING_CASH = re.compile(r"^(net )?cash (flows? )?(provided by|from|generated (by|from)|"
+                            r"\(used in\) provided by|provided by \(used in\)) operating activities|"
+                            r"^net cash from operations", re.I)
+CAPEX = re.compile(r"^(capital expenditures?|(purchases?|acquisitions?|additions?|payments?) (of|to|for) "
+                   r"property(,)? (plant )?(and|&) equipment)", re.I)
+STATEMENT_OF_CASH = re.compile(r"cash flows?", re.I)
+
+
+def compose_free_cash_flow(doc: Document, q: Query) -> Answer | None:
+    """Free cash flow the release does not print: cash from operating activities less capital
+    expenditures, both from the cash-flow statement for the period asked."""
+    if not FREE_CASH_FLOW_Q.search(q.text):
+        return None
+    flows = [f for f in doc.facts if f.column_index >= 0 and f.period is not None and f.period.months > 0
+             and is_money(f.unit) and STATEMENT_OF_CASH.search(f"{f.table_title} {f.section}")]
+    operating = [f for f in flows if OPERATING_CASH.search(f.label.strip())]
+    first = pick_fact(doc, operating, q.period)
+    if first is None:
+        return None
+    capex = next((f for f in flows if CAPEX.search(NET_OF.sub("", f.label).strip()) and f.table == first.table
+                  and f.period == first.period and f.unit == first.unit), None)
+    if capex is None:
+        return None
+    value = first.value - abs(capex.value)
+    formula = (f"{first.label} {amount(first.value, first.unit, first.scale, first.label)} less "
+               f"{capex.label} {amount(abs(capex.value), capex.unit, capex.scale, capex.label)}")
+    figure = Figure("free cash flow", value, first.unit, first.period, doc.name, first.line, derived=True,
+                    how=formula, basis=(first.value, abs(capex.value)), op="-",
+                    cells=(cell_of(first), cell_of(capex)))
+    text = render("ratio", ratio="Free cash flow", amount=amount(value, first.unit, first.scale, ""),
+                  period=period_words(doc, first.period), formula=formula)
+    citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.label}: {f.column}: {f.text}")
+                 for f in (first, capex)]
+    return Answer(q.text, text, True, [figure, fact_figure(doc, first), fact_figure(doc, capex)], citations,
+                  doc.name)
 
 
 def _at(facts: list[Fact], label: re.Pattern[str], like: Fact) -> Fact | None:

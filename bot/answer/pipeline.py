@@ -22,7 +22,7 @@ from bot.answer.compose import (
     compose_value,
     period_missing,
 )
-from bot.answer.derived import DERIVED, compose_derived
+from bot.answer.derived import DERIVED, FREE_CASH_FLOW_Q, compose_derived, compose_free_cash_flow
 from bot.answer.history import (
     Across,
     AcrossSpec,
@@ -330,6 +330,13 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
         if m is None or not OUTLOOK_TABLE.search(f"{m.table_title} {m.section} {m.label}"):
             # the future was asked and no forecast found: never a past figure in its place
             return _final(turn, not_stated(q, docs[0] if docs else None))
+    if q.kind == QueryKind.VALUE and FREE_CASH_FLOW_Q.search(q.text) and not (
+            turn.row is not None and FREE_CASH_FLOW_Q.search(turn.row[1].label)):
+        # free cash flow the release does not print: cash from operations less capital expenditures
+        for d in docs:
+            if (answer := compose_free_cash_flow(d, q)) is not None:
+                turn.answer = answer
+                return turn
     if q.kind == QueryKind.RATIO:
         for d in docs:
             # the ratio in the question's own words: "non-GAAP tax rate" is printed without "effective"

@@ -84,3 +84,22 @@ def test_a_length_asked_is_never_another_lengths_figure(tmp_path) -> None:
     ask_ = asker(tmp_path, "borealis", RELEASE)
     assert "does not" in ask_("What was Borealis revenue for full-year 2025?").text
     assert first(ask_("Borealis cash and cash equivalents in 2024")) == pytest.approx(28_000_000)
+
+
+CASH_FLOWS = RELEASE + """
+CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS (in thousands)
+                                              Six Months Ended June 30,
+                                                  2025            2024
+Net income                                     $ 30,000        $ 26,000
+Depreciation and amortization                    20,000          18,000
+Net cash provided by operating activities        50,000          44,000
+Purchases of property and equipment             (12,500)        (10,000)
+Net cash used in investing activities           (12,500)        (10,000)
+"""
+
+
+def test_free_cash_flow_is_cash_from_operations_less_capital_expenditures(tmp_path) -> None:
+    answer = asker(tmp_path, "borealis", CASH_FLOWS)("What was Borealis free cash flow for the six months?")
+    assert first(answer) == pytest.approx(37_500_000)
+    assert "Purchases of property and equipment" in answer.text
+    assert answer.figures[0].check != CheckStatus.CONTRADICTED

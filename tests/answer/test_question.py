@@ -23,6 +23,7 @@ from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_quest
     ("Best Buy international revenue change %?", QueryKind.PERCENT_CHANGE),
     ("By how much did automotive revenue grow from Q1 FY23 to Q1 FY25?", QueryKind.CHANGE),
     ("Domestic online sales as a percent of domestic revenue?", QueryKind.SHARE_OF_REVENUE),
+    ("What share of Acme's Q1 FY23 net sales came from cosmetics?", QueryKind.SHARE_OF_REVENUE),
     ("How much did Domestic revenue change y/y, in %?", QueryKind.PERCENT_CHANGE),
     # the shorthand asks a rate of a change; an increase named as a noun is its amount
     ("Acme revenue change y/y in 4Q24?", QueryKind.PERCENT_CHANGE),
