@@ -70,9 +70,12 @@ class RowWeights:
     instant_asked: float = 0.5     # a date was asked: the figure is a balance at it (or, taken off, a flow)
     tie: float = 0.25              # two rows this close fit the question about equally
     wrong_unit: float = 3.0        # penalty: its figure is not of the kind asked (a percentage for an amount)
+    intersegment: float = 1.0      # penalty: a segment's sales before intersegment sales are taken out
 
 
 WEIGHTS = RowWeights()
+BEFORE_ELIMINATION = re.compile(r"\btotal segment\b|\bintersegment\b|\bbefore eliminations?\b|"
+                                r"\bprior to (the )?elimination", re.I)
 
 
 @dataclass
@@ -579,6 +582,10 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
                 bonus -= w.wrong_unit
             if COMPARABLE_OR_ORGANIC.search(m.label) and not COMPARABLE_OR_ORGANIC.search(query.text):
                 bonus -= w.wrong_unit  # comparable (same-store) sales are not the revenue asked
+            if BEFORE_ELIMINATION.search(m.label) and not BEFORE_ELIMINATION.search(query.text):
+                # "Total segment net sales" counts sales between segments; the segment's sales are those
+                # to external customers, which add up to the company's
+                bonus -= w.intersegment
             if picked is not None:
                 bonus += w.has_period
                 if query.period.instant and picked.period:

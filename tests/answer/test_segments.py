@@ -134,3 +134,26 @@ def test_a_table_without_periods_answers_only_a_question_without_one(ask) -> Non
 ])
 def test_excluding_an_item_takes_the_adjusted_column(ask, question: str, value: float) -> None:
     assert first(ask(question)) == pytest.approx(value)
+
+
+INTERSEGMENT = """Keel Pumps Reports Fourth Quarter 2025 Results
+
+NORTH ANDOVER -- Keel Pumps, Inc. (NYSE: KPMP) today reported results for the fourth quarter ended
+December 31, 2025.
+
+SEGMENT INFORMATION (Amounts in millions)
+                                 Fourth Quarter Ended December 31, 2025
+                              Americas         Europe         APMEA         Total
+Total segment net sales       $ 400.2          113.6           54.8       $ 568.6
+Intersegment sales               (2.2)          (5.0)         (21.0)        (28.2)
+Net sales from external
+ customers                    $ 398.0          108.6           33.8       $ 540.4
+"""
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What were Keel's Europe sales in Q4 2025?", 108.6e6),
+    ("Keel Europe total segment net sales in Q4 2025?", 113.6e6),
+])
+def test_a_segments_sales_are_its_sales_to_external_customers(tmp_path, question: str, value: float) -> None:
+    assert first(asker(tmp_path, "keel", INTERSEGMENT)(question)) == pytest.approx(value)
