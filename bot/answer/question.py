@@ -55,8 +55,11 @@ CHANGE_RE = re.compile(
     r"compare[sd]? (with|to)|versus|vs\.?|how does (that|it) compare)\b", re.I)
 # a change asked as a noun on its own: "revenue growth", "EPS growth in constant currencies"; growth
 # is a rate
-GROWTH_RE = re.compile(r"\b(growth|grow|grew)\b", re.I)
-AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat amount\b|\bin dollars\b", re.I)
+# growth, and a decline named as a noun ("international revenue decline"), asks a rate
+GROWTH_RE = re.compile(r"\b(growth|grow|grew)\b|"
+                       r"\b(revenues?|sales|income|margin|earnings)\s+(decline|drop)\b", re.I)
+AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat amount\b|\b(in|how many) dollars\b|"
+                          r"\bdollar (amount|change)\b", re.I)
 PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
                         r"percent(age)? change|growth rate|how many percent|in percent(age)? terms|"
                         r"by how many percent|in (%|percent(age)?\b))|%\s*change|"

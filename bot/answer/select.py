@@ -63,6 +63,7 @@ class RowWeights:
     context_confidence: float = 0.6
     extra_confidence: float = 0.05
     modifier_confidence: float = 0.35  # an unasked word that changes the line item ("current", "deferred")
+    modifier_word: float = 0.5     # penalty per such word, in the ranking as well
     # added when ranking rows across releases (``best_row``)
     retrieval: float = 10.0        # times the fused retrieval score of the row's chunk
     loss_label: float = 0.5        # "loss" in the label when the question asks about a loss
@@ -74,6 +75,9 @@ class RowWeights:
 
 
 WEIGHTS = RowWeights()
+# label words that are never a word the question failed to ask ("Provision for income taxes")
+UNCOUNTED = {"and", "of", "the", "total", "net", "for", "to", "from", "in", "on", "by", "a", "an", "at", "or",
+             "with"}
 BEFORE_ELIMINATION = re.compile(r"\btotal segment\b|\bintersegment\b|\bbefore eliminations?\b|"
                                 r"\bprior to (the )?elimination", re.I)
 
@@ -241,9 +245,10 @@ SHARE_ROW = re.compile(r"^\s*(as an? )?(%|percent(age)?|share) (of|to) (total |n
 
 
 def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None = None,
-               per_share: bool | None = None) -> list[RowMatch]:
+               per_share: bool | None = None, said: AbstractSet[str] = frozenset()) -> list[RowMatch]:
     """Rows whose label and section (or a column's segment) carry every required word of the question,
-    best first; ``per_share`` prefers per-share rows (True) or share counts (False)."""
+    best first; ``per_share`` prefers per-share rows (True) or share counts (False); ``said``: stems of
+    the question's own words, so that a word that changes the item ("before") counts only unasked."""
     ignore = ignore or set()
     required = [t for t in terms
                 if not all(len(a) == 1 and (a[0] in SOFT_STEMS or a[0] in ignore) for a in t)]
@@ -268,7 +273,7 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
                 continue
             facts = picked
             in_label += len(missing)
-        extra = [w for w in label_words if w not in wanted and w not in {"and", "of", "the", "total", "net"}]
+        extra = [w for w in label_words if w not in wanted and w not in UNCOUNTED]
         qualifiers = [w for w in extra if w in QUALIFIERS]
         w = WEIGHTS
         score = w.in_label * in_label + (len(required) - in_label) * w.in_context \
@@ -303,7 +308,8 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
         elif per_share is False and "shares" in units:
             score += w.per_share
         unasked = len(extra) - len(qualifiers)
-        changing = [x for x in extra if x in lexicon().modifiers]
+        changing = [x for x in extra if x in lexicon().modifiers and x not in said]
+        score -= w.modifier_word * len(changing)  # "Loss before income taxes" is not the income taxes asked
         confidence = (in_label + w.context_confidence * (len(required) - in_label)) / len(required) \
             - min(w.extra_confidence * unasked, 0.3) - w.modifier_confidence * len(changing)
         out.append(RowMatch(doc, f0.label, f0.section, f0.table_title, f0.line, facts, score, key, extra,
@@ -568,7 +574,8 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
     w = WEIGHTS
     out: list[tuple[float, Document, RowMatch]] = []
     for d in docs:
-        rows = [m for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text))
+        rows = [m for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text),
+                                      said=stems(query.text))
                 if not (query.excluded & stems(m.label))
                 and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)
                 and not (query.kind == QueryKind.SHARE_OF_REVENUE and CHANGE.search(m.label))]

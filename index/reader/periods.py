@@ -202,6 +202,8 @@ def duration_months(text: str) -> int | None:
         found.append((m.start(), 3))
     for m in re.finditer(r"\b(year|twelve months|fiscal year|full year)\b", low):
         found.append((m.start(), 12))
+    for m in re.finditer(r"\b(first|second) half\b|\b[12]h\b|\bh[12]\b", low):
+        found.append((m.start(), 6))
     return max(found)[1] if found else None
 
 

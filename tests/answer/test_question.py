@@ -28,6 +28,8 @@ from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_quest
     # the shorthand asks a rate of a change; an increase named as a noun is its amount
     ("Acme revenue change y/y in 4Q24?", QueryKind.PERCENT_CHANGE),
     ("YoY net loss increase?", QueryKind.CHANGE),
+    ("Acme international revenue decline", QueryKind.PERCENT_CHANGE),
+    ("By how many dollars did Acme's data center revenue decline year over year?", QueryKind.CHANGE),
     ("How much did revenue change y/y in dollars?", QueryKind.CHANGE),
 ])
 def test_kind(question: str, kind: QueryKind) -> None:
@@ -145,6 +147,8 @@ def test_per_share_asked(question: str, per_share: bool | None) -> None:
     ("NVIDIA revenue q/q?", QueryKind.PERCENT_CHANGE),
     ("How much did Mobileye revenue grow y/y in Q4?", QueryKind.PERCENT_CHANGE),  # the shorthand of a rate
     ("YoY net loss increase?", QueryKind.CHANGE),
+    ("Acme international revenue decline", QueryKind.PERCENT_CHANGE),
+    ("By how many dollars did Acme's data center revenue decline year over year?", QueryKind.CHANGE),
     ("How much did revenue change from the same period last year?", QueryKind.CHANGE),
 ])
 def test_a_change_asked_with_its_base(question: str, kind: QueryKind) -> None:
