@@ -8,6 +8,7 @@ from bot.checks.figures import Check
 from bot.checks.status import CheckStatus
 from index.document import Row, Table
 from index.reader.facts import unit_and_scale
+from index.reader.rows import LESS_CONTRA
 
 TOTAL_RE = re.compile(
     r"^(total\b|gross (profit|loss|margin)$|(loss|income|profit|earnings) (from|before)|"
@@ -75,8 +76,20 @@ def _formulas(rows: list[Row], i: int, last_total: int | None, prev_total: int |
         # "Total impact of non-GAAP adjustments" between "GAAP operating income" and "Non-GAAP operating
         # income": the difference of the rows around it
         out.append([(rows[i + 1], 1), (rows[i - 1], -1)])
-    out = [[(r, s) for r, s in f if not _unitless(r, cols)] for f in out]
+    out = [_without_netted([(r, s) for r, s in f if not _unitless(r, cols)]) for f in out]
     return [f for f in out if f]
+
+
+def _without_netted(formula: Formula) -> Formula:
+    """A formula without the gross amount and the contra line ("Less accumulated depreciation") that
+    a net row read from the line under them ("Property and equipment, net") stands for."""
+    rows = [r for r, _ in formula]
+    drop: set[int] = set()
+    for k in range(2, len(rows)):
+        net, contra, gross = rows[k], rows[k - 1], rows[k - 2]
+        if net.label == f"{gross.label}, net" and LESS_CONTRA.match(contra.label):
+            drop.update((id(gross), id(contra)))
+    return [(r, s) for r, s in formula if id(r) not in drop]
 
 
 def _level(rows: list[Row], i: int) -> list[Row]:

@@ -97,6 +97,9 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
             # is the section's total
             label = stack[-1][1]
             stack = stack[:-1]
+        if not label and len(rows) >= 2 and LESS_CONTRA.match(rows[-1].label) and cells:
+            # "Property and equipment" / "Less accumulated depreciation" / an unlabelled line: the net
+            label = f"{rows[-2].label}, net"
         if not label:
             continue
         rows.append(Row(label=label, section=tuple(s for _, s in stack), line=raw.line, cells=cells,
@@ -107,6 +110,10 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
         after_total = label.lower().startswith("total")
         last_label = label
     return rows
+
+
+# a contra line printed under the item it reduces ("Less accumulated depreciation and amortization")
+LESS_CONTRA = re.compile(r"^(less:?|net of)\s+(accumulated|allowance|reserve)", re.I)
 
 
 def _closes(total: str, section: str) -> bool:
