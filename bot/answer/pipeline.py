@@ -278,7 +278,7 @@ def understood(turn: Turn, doc: Document, facts: dict[tuple[str, int, int], Fact
     answer, q = turn.answer, turn.q
     assert answer is not None
     first = answer.figures[0] if answer.figures else None
-    item, section = " ".join(a[0][0] for a in q.terms) if q.terms else "", ""
+    item, section = (asked_words(q, set()) if q.terms else ""), ""  # the question's words, not stems
     if first is not None and first.cells and not first.derived:
         fact = facts.get(first.cells[0])
         if fact is not None:
@@ -506,7 +506,9 @@ FUTURE_RE = re.compile(r"\b(expect(s|ed)?|outlook|guidance|anticipate[sd]?|will|
                        r"plans?|target(s|ed)?|should)\b", re.I)
 
 
-NOUN_STOP = re.compile(r"^(on|in|for|of|to|and|from|with|compared|up|down|or|a|an|the|as|at|respectively|per|"
+NOUN_STOP = re.compile(r"^(on|in|for|of|to|and|from|with|due|related|attributable|compared|up|down|or|a|an|"
+                       r"the|"
+                       r"as|at|respectively|per|"
                        r"which|that|is|are|was|were|be|been|has|have|had|will|versus|vs|during|by|over|plus|minus|than|after|before|"
                        r"including|excluding|this|last|next|each|its|our|their|year|quarter|across|through|"
                        r"within|into|under|between|while|where|when|\w+ing|year-over-year|"
@@ -531,12 +533,21 @@ def _measured_noun(claim: Claim) -> str:
 
 def _per_share(claim: Claim) -> bool:
     """A figure printed per share (``$0.18 per share``, ``$0.04 a share``)."""
-    after = claim.sentence[claim.start + len(claim.text):claim.start + len(claim.text) + 24]
+    after = claim.sentence[claim.start + len(claim.text):claim.start + len(claim.text) + 40]
     before = claim.sentence[max(0, claim.start - 60):claim.start]
-    return bool(re.match(r"\s*(per|a) (diluted |basic |common )?share\b", after, re.I)
-                or PER_SHARE_BEFORE.search(before))
+    # "$2.90 to $2.95 per share": the low end of a range too
+    return bool(re.match(r"(\s*(to|-|–)\s*\$?\d[\d.,]*)?\s*(per|a) (diluted |basic |common )?share\b",
+                         after, re.I)
+                or PER_SHARE_BEFORE.search(before)
+                # "Diluted earnings per share increased 9.2% to $6.88, including a $0.14 benefit ...": a
+                # sentence about a per-share item states its unscaled amounts per share
+                or claim.scale == 1 and PER_SHARE_SUBJECT.match(claim.sentence) is not None)
 
 
+# a sentence whose subject is a per-share item
+PER_SHARE_SUBJECT = re.compile(r"\W*(((GAAP|non-GAAP|adjusted|diluted|basic|reported)\s+)*(EPS\b|(net )?"
+                               r"(earnings|income|loss|income \(loss\)) per (diluted |basic |common )?"
+                               r"share\b))", re.I)
 DIVIDEND = stem("dividend")
 PLAIN_GAAP = re.compile(r"(?<!non-)(?<!non )\bGAAP\b", re.I)
 # a figure printed after the per-share item it is ("non-GAAP diluted EPS of $6.00", "EPS was $0.20")
@@ -570,7 +581,7 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     if _per_share(claim) and DIVIDEND in narrative_words(lead_in) \
             and DIVIDEND not in stems(q.text):
         return "the sentence states a dividend per share"  # not earnings per share
-    rivals = [c for c in others if not _per_share(c) and c.kind == claim.kind]
+    rivals = [c for c in others if _per_share(c) == _per_share(claim) and c.kind == claim.kind]
     # what the sentence says before the figure, and after it up to the next figure of its kind or the
     # next "and ..." (in "GAAP margin to 11.4% and non-GAAP margin to 28.0%" the words between the two
     # figures name the second)
@@ -770,6 +781,9 @@ def release_period(doc: Document) -> str:
 
 # a figure stated as the comparison: "... to $46.6 million, compared to $46.1 million for the prior year"
 COMPARATIVE_BEFORE = re.compile(r"\b(compared (?:to|with)|versus|vs\.?|from|against)\b[^$%\d]{0,40}$", re.I)
+COMPARED_CLAUSE = re.compile(r"\b(compared (?:to|with)|versus|vs\.?)\s+[$]?[\d.,]+( (million|billion))?"
+                             r"(,| \()"
+                             r"\s*(including|excluding|or)\b[^$%\d.;]{0,30}$", re.I)
 COMPARATIVE_AFTER = re.compile(r"^[^$%\d]{0,50}\b(prior[- ]year|a year (?:ago|earlier)|last year|"
                                r"previous year|year[- ]ago|prior[- ]period|"
                                r"same (?:period|quarter) (?:of |in )?(?:last|the prior))",
@@ -808,8 +822,9 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
     rate = claim.kind in ("percent", "points", "bps")
     lead = COMPARATIVE_BEFORE.search(before)
     # "up 5% from the previous quarter and up 37%": the "from" is the first figure's, not this one's
-    lead_own = bool(lead) and not re.search(r"\b(and|up|down|increased?|decreased?|rose|fell|grew)\b",
-                                              lead.group(0)[4:] if lead else "", re.I)
+    lead_own = bool(lead) and not re.search(r"\b(and|while|but)\b", lead.group(0)[4:] if lead else "", re.I)
+    # "compared to $6.30, including a $0.02 benefit": a figure inside the clause of the earlier one
+    lead_own = lead_own or bool(COMPARED_CLAUSE.search(before))
     comparative = lead_own or (not rate and bool(COMPARATIVE_AFTER.search(after)))
     spec, cur = q.period, doc.metadata.period
     end, _ = target_end(doc, spec)

@@ -65,7 +65,9 @@ PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|in
                         r"by how many percent|in (%|percent(age)?\b))|%\s*change|"
                         r"\b(change|growth|increase|decrease|decline)\s*(%|percent(age)?\b)", re.I)
 # sales of the stores open a year or more: a rate of change whatever words ask for it
-COMPARABLE = r"comparable|\bcomps?\b|same[- ]store|like[- ]for[- ]like"
+# ("stock comp" is stock-based compensation)
+COMPARABLE = (r"comparable|(?<!stock )(?<!stock-based )(?<!equity )\bcomps?\b(?! expense)|same[- ]store|"
+              r"like[- ]for[- ]like")
 COMPARABLE_RE = re.compile(COMPARABLE, re.I)
 # a row that is itself a change: its figure answers "how much did comparable sales grow"
 CHANGE_MEASURE = re.compile(COMPARABLE + r"|growth|% ?change|inc\w*\W+\(?dec|\bchange\b", re.I)

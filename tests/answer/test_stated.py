@@ -59,3 +59,28 @@ def test_a_figure_the_narrative_states(ask, question: str, value: float) -> None
 def test_no_figure_of_another_period(ask, question: str) -> None:
     answer = ask(question)
     assert not answer.figures, answer.text
+
+
+PER_SHARE_RELEASE = """Blue Harbor Stores Reports First Quarter Fiscal 2023 Results
+
+CHICAGO -- Blue Harbor Stores, Inc. (NASDAQ: BHS) today reported results for the first quarter of fiscal
+2023 ended April 29, 2023.
+
+Diluted earnings per share increased 9.2% to $6.88, including a $0.14 benefit due to income tax accounting
+for stock-based compensation, compared to $6.30, including a $0.02 benefit due to income tax accounting
+for stock-based compensation, in the first quarter of fiscal 2022.
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_per_share(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("per_share"), "blue", PER_SHARE_RELEASE)
+
+
+@pytest.mark.parametrize("question", [
+    "Blue Harbor EPS benefit from stock comp tax accounting",  # "stock comp" is not comparable sales
+    "What was the benefit to diluted EPS from income tax accounting for stock-based compensation?",
+])
+def test_an_amount_in_a_per_share_sentence_is_per_share(ask_per_share, question: str) -> None:
+    # not the 9.2% growth, not $6.88, and not the $0.02 inside the clause of the year-earlier figure
+    assert first(ask_per_share(question)) == pytest.approx(0.14)
