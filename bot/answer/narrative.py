@@ -96,7 +96,9 @@ OUTLOOK_TERMS = {(stem(w),) for w in ("outlook", "guidance", "forecast", "guide"
 
 
 WORD = re.compile(r"[A-Za-z][\w&'-]*")
-NAMES_IT = re.compile(r"\s+(?:(?:in|of|new|net|total|active|paid|full-time)\s+)*")  # "107 in Canada"
+# what follows a figure and names it: "107 in Canada", "an 11.0% increase in transactions"
+NAMES_IT = re.compile(r"\s+(?:(?:in|of|new|net|total|active|paid|full-time|increase|decrease|growth|rise|"
+                      r"decline|gain|drop|reduction|improvement)\s+)*")
 TABLE_TEXT = re.compile(r"\S {6,}\S")  # figures set in columns by runs of spaces
 FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z]{3})\d(?!\d)")  # "EPS2", "rate2": a footnote, not a word
 
@@ -165,12 +167,35 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
                                                                     for m in WORD.finditer(s, c.start)
                                                                     if m.start() in named))
                 covered = sum(1 for t in required if matches(t, said))
+                # the item of a list the figure is in names it before the rest of the sentence does: in
+                # "a charge of $93 million ... related to charter shipping, and a tax benefit of $53
+                # million" the charge is $93 million
+                item = _item(s, c.start)
+                own_words = narrative_words(item) | context | set().union(
+                    *(narrative_words(m.group()) for m in WORD.finditer(s, c.start) if m.start() in named))
+                own = sum(1 for t in required if matches(t, own_words)) if item != s else 0
                 far, gap = (0, 0) if named else (0, min(after)) if after else (
                     1, min(before) if before else 10_000)
                 # the release's own words before a guidance table read into sentences
-                distance = (far, 0 if far else -covered, int(b.kind == "outlook"), gap)
+                distance = (far, -own, 0 if far else -covered, int(b.kind == "outlook"), gap)
                 ranked.append((distance, len(ranked), Stated(c, s, heading, section)))
     return [x for _, _, x in sorted(ranked, key=lambda x: (x[0], x[1]))]
+
+
+# where one item of a list ends and the next begins: "..., and a tax benefit of", "; ", " and a 1.5% ..."
+ITEM_BOUNDARY = re.compile(r";\s*|,\s+(?:and|while|whereas|but)\s+|\s+and\s+(?=(?:a|an)\s)")
+
+
+def _item(sentence: str, at: int) -> str:
+    """The item of a list in a sentence that the position ``at`` falls in."""
+    start, end = 0, len(sentence)
+    for m in ITEM_BOUNDARY.finditer(sentence):
+        if m.end() <= at:
+            start = m.end()
+        elif m.start() >= at:
+            end = m.start()
+            break
+    return sentence[start:end]
 
 
 def label_heading(section: str) -> str:

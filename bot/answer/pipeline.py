@@ -507,6 +507,7 @@ FUTURE_RE = re.compile(r"\b(expect(s|ed)?|outlook|guidance|anticipate[sd]?|will|
 
 
 NOUN_STOP = re.compile(r"^(on|in|for|of|to|and|from|with|due|related|attributable|compared|up|down|or|a|an|"
+                       r"pre-?tax|after-?tax|"
                        r"the|"
                        r"as|at|respectively|per|"
                        r"which|that|is|are|was|were|be|been|has|have|had|will|versus|vs|during|by|over|plus|minus|than|after|before|"
@@ -628,13 +629,15 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     rate = q.kind in (QueryKind.PERCENT_CHANGE, QueryKind.SHARE_OF_REVENUE) or bool(
         re.search(r"margin|\brate\b", q.text, re.I)) or bool(COMPARABLE_RE.search(q.text)) or (
         q.kind != QueryKind.VALUE and bool(re.search(r"%|percent", q.text, re.I)))
-    # growth may be asked as an amount or a rate: "how much does it expect sales to grow"
-    either = not rate and bool(re.search(r"\bgr[eo]w(th|s|n)?\b", q.text, re.I))
+    # growth or change may be asked as an amount or a rate: "how much does it expect sales to grow"
+    either = not rate and bool(re.search(r"\bgr[eo]w(th|s|n)?\b|\bchange\b", q.text, re.I))
     if not either and rate != (claim.kind in ("percent", "points", "bps")):
         return "the sentence states a different kind of figure"
     if q.kind.is_change and claim.kind == "percent" and re.match(r"\s+of\s+(the|its|our|total|net|sales|"
                                                                  r"revenues?)\b", after):
         return "the sentence states a share of something, not a change"  # "5% of the sales decrease"
+    if q.kind == QueryKind.SHARE_OF_REVENUE and claim.kind == "percent" and direction(claim):
+        return "the sentence states a change, not a share"  # "decreased 7.1%" for "as a percent of revenue"
     if q.kind.is_change and claim.kind == "money" and not direction(claim):
         return "the sentence states a level, not a change"  # "$346 million, up 5%" for "how much did it grow"
     if OUTLOOK_Q.search(q.text) and not _future(stated):
@@ -784,13 +787,16 @@ COMPARATIVE_BEFORE = re.compile(r"\b(compared (?:to|with)|versus|vs\.?|from|agai
 COMPARED_CLAUSE = re.compile(r"\b(compared (?:to|with)|versus|vs\.?)\s+[$]?[\d.,]+( (million|billion))?"
                              r"(,| \()"
                              r"\s*(including|excluding|or)\b[^$%\d.;]{0,30}$", re.I)
+# a sentence about the earlier period as a whole: "Last year's results included ..."
+PRIOR_SUBJECT = re.compile(r"\W*(in\s+)?(the\s+)?(last|prior|previous|prior[- ]year)[- ](year|year['’]s|"
+                           r"period|period['’]s|quarter)\b(?!\s+(ended|ending))", re.I)
 COMPARATIVE_AFTER = re.compile(r"^[^$%\d]{0,50}\b(prior[- ]year|a year (?:ago|earlier)|last year|"
                                r"previous year|year[- ]ago|prior[- ]period|"
                                r"same (?:period|quarter) (?:of |in )?(?:last|the prior))",
                                re.I)
 
 
-COMPARISON_YEAR = re.compile(r"\b(a |the )?(prior|previous|last|same) year\b|"
+COMPARISON_YEAR = re.compile(r"\b(a |the )?(prior|previous|last|same|this) year(['’]s)?\b|"
                              r"\byear[- ](ago|earlier|over[- ]year)\b|"
                              r"\ba year (ago|earlier)\b", re.I)
 
@@ -825,7 +831,8 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
     lead_own = bool(lead) and not re.search(r"\b(and|while|but)\b", lead.group(0)[4:] if lead else "", re.I)
     # "compared to $6.30, including a $0.02 benefit": a figure inside the clause of the earlier one
     lead_own = lead_own or bool(COMPARED_CLAUSE.search(before))
-    comparative = lead_own or (not rate and bool(COMPARATIVE_AFTER.search(after)))
+    comparative = lead_own or (not rate and bool(COMPARATIVE_AFTER.search(after))) or bool(
+        PRIOR_SUBJECT.match(claim.sentence))
     spec, cur = q.period, doc.metadata.period
     end, _ = target_end(doc, spec)
     fq = fiscal_quarter(doc.metadata)

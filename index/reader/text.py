@@ -249,6 +249,12 @@ def _blocks(lines: list[str], kinds: list[str]) -> list[Block]:
             section = t.strip("#* :").strip()
             blocks.append(Block("heading", section, n + 1, section))
             continue
+        if not para and t[:1].islower() and blocks and blocks[-1].kind == "paragraph" \
+                and not blocks[-1].text.rstrip().endswith((".", "!", "?", ":", '"', "”")):
+            # a paragraph a page break (or a table between columns) cut in two: "... $0.12 per diluted"
+            # / "share, related to stock-based compensation."
+            last = blocks.pop()
+            para, para_line = [last.text], last.line
         if not para:
             para_line = n + 1
         para.append(t)

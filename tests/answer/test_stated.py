@@ -84,3 +84,38 @@ def ask_per_share(tmp_path_factory):
 def test_an_amount_in_a_per_share_sentence_is_per_share(ask_per_share, question: str) -> None:
     # not the 9.2% growth, not $6.88, and not the $0.02 inside the clause of the year-earlier figure
     assert first(ask_per_share(question)) == pytest.approx(0.14)
+
+
+LIST_RELEASE = """Harbor Wholesale Reports First Quarter Fiscal 2023 Results
+
+ISSAQUAH -- Harbor Wholesale Corporation (NASDAQ: HWC) today reported results for the first quarter of
+fiscal 2023 ended November 20, 2022.
+
+Net income for the quarter was $1,364 million, $3.07 per diluted share. This year's results included a
+charge of $93 million pre-tax, $0.15 per diluted share, primarily related to downsizing our charter
+shipping activities, and a tax benefit of $53 million, $0.12 per diluted
+
+share, related to stock-based compensation. Last year's results included a write-off of certain
+information technology assets of $118 million pre-tax, and a tax benefit of $91 million related to
+stock-based compensation.
+
+Comparable sales increased 9.3%, driven by an 11.0% increase in transactions and a 1.5% decrease in
+average ticket.
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_list(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("list"), "harbor", LIST_RELEASE)
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    # the item of the list that names the charge, not the tax benefit after ", and"
+    ("Harbor charter shipping charge", 93e6),
+    # this year's benefit, from a paragraph a page break cut in two, not "Last year's results"
+    ("Harbor tax benefit from stock-based comp in Q1", 53e6),
+    ("Harbor transactions growth", 11.0),  # "an 11.0% increase in transactions"
+    ("Harbor average ticket change", 1.5),
+])
+def test_the_item_of_a_list_that_names_it(ask_list, question: str, value: float) -> None:
+    assert first(ask_list(question)) == pytest.approx(value)
