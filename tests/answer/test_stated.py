@@ -36,8 +36,15 @@ CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS ($ in millions)
 
 
 @pytest.fixture(scope="module")
-def ask(tmp_path_factory):
-    return asker(tmp_path_factory.mktemp("stated"), "acme", RELEASE)
+def asks(tmp_path_factory):
+    """An ``ask`` for each release of this module, by company."""
+    texts = {"acme": RELEASE, "blue": PER_SHARE_RELEASE, "harbor": LIST_RELEASE}
+    return {name: asker(tmp_path_factory.mktemp(name), name, text) for name, text in texts.items()}
+
+
+@pytest.fixture(scope="module")
+def ask(asks):
+    return asks["acme"]
 
 
 @pytest.mark.parametrize(("question", "value"), [
@@ -72,18 +79,13 @@ for stock-based compensation, in the first quarter of fiscal 2022.
 """
 
 
-@pytest.fixture(scope="module")
-def ask_per_share(tmp_path_factory):
-    return asker(tmp_path_factory.mktemp("per_share"), "blue", PER_SHARE_RELEASE)
-
-
 @pytest.mark.parametrize("question", [
     "Blue Harbor EPS benefit from stock comp tax accounting",  # "stock comp" is not comparable sales
     "What was the benefit to diluted EPS from income tax accounting for stock-based compensation?",
 ])
-def test_an_amount_in_a_per_share_sentence_is_per_share(ask_per_share, question: str) -> None:
+def test_an_amount_in_a_per_share_sentence_is_per_share(asks, question: str) -> None:
     # not the 9.2% growth, not $6.88, and not the $0.02 inside the clause of the year-earlier figure
-    assert first(ask_per_share(question)) == pytest.approx(0.14)
+    assert first(asks["blue"](question)) == pytest.approx(0.14)
 
 
 LIST_RELEASE = """Harbor Wholesale Reports First Quarter Fiscal 2023 Results
@@ -104,11 +106,6 @@ average ticket.
 """
 
 
-@pytest.fixture(scope="module")
-def ask_list(tmp_path_factory):
-    return asker(tmp_path_factory.mktemp("list"), "harbor", LIST_RELEASE)
-
-
 @pytest.mark.parametrize(("question", "value"), [
     # the item of the list that names the charge, not the tax benefit after ", and"
     ("Harbor charter shipping charge", 93e6),
@@ -117,5 +114,5 @@ def ask_list(tmp_path_factory):
     ("Harbor transactions growth", 11.0),  # "an 11.0% increase in transactions"
     ("Harbor average ticket change", 1.5),
 ])
-def test_the_item_of_a_list_that_names_it(ask_list, question: str, value: float) -> None:
-    assert first(ask_list(question)) == pytest.approx(value)
+def test_the_item_of_a_list_that_names_it(asks, question: str, value: float) -> None:
+    assert first(asks["harbor"](question)) == pytest.approx(value)
