@@ -26,6 +26,7 @@ FIELDS: dict[str, set[str]] = {
     "narrative_figure": {"period", "amount", "sentence"},
     "not_stated": {"what"},
     "period_missing": {"label", "asked", "available"},
+    "no_base": {"label", "amount", "period"},
     "quote": {"sentence", "where"},
     "unknown_company": {"company"},
     "series": {"company", "label", "points"},

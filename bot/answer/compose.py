@@ -369,3 +369,14 @@ def period_missing(doc: Document, q: Query, match: RowMatch) -> Answer:
     text = render("period_missing", label=display_label(match.label).lower(), asked=asked,
                   available=available or "no dated figure")
     return Answer(q.text, text, False, [], [row_citation(doc, match)], doc.name)
+
+
+def no_base(doc: Document, q: Query, match: RowMatch) -> Answer | None:
+    """A change asked of a row printed for the period but not for one before it: say so, with the level
+    (not as the answer: a level does not say how it changed)."""
+    f = pick_fact(doc, match.facts, q.period)
+    if f is None or f.period is None:
+        return None
+    text = render("no_base", label=display_label(match.label).lower(),
+                  amount=amount(f.value, f.unit, f.scale, f.label), period=f.period.describe())
+    return Answer(q.text, text, False, [], [row_citation(doc, match)], doc.name)

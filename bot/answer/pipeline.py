@@ -20,6 +20,7 @@ from bot.answer.compose import (
     compose_ratio,
     compose_share,
     compose_value,
+    no_base,
     period_missing,
 )
 from bot.answer.derived import DERIVED, FREE_CASH_FLOW_Q, compose_derived, compose_free_cash_flow
@@ -386,6 +387,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
         answer = by_kind.get(kind, compose_value)(d, q, match)
         if answer is None and q.kind.is_change and _stated(turn, [d]):
             return turn  # the tables hold no base for it; the narrative states the change asked
+        if answer is None and q.kind.is_change:
+            missing = no_base(d, q, match)
+            if missing is not None:
+                return _final(turn, missing)
         if answer is None and q.kind != QueryKind.VALUE:
             answer = compose_value(d, q, match)
             # the value, where a change was asked: not the answer to the question as asked

@@ -59,3 +59,11 @@ def test_a_segment_the_release_prints_is_not_another_company(ask) -> None:
 def test_an_amount_is_not_answered_with_a_percentage(ask) -> None:
     answer = ask("What were Burger Corp's total revenues in the first quarter of 2025?")
     assert answer.figures and answer.figures[0].value == pytest.approx(5_811_800_000), answer.text
+
+
+def test_a_change_with_no_earlier_period_is_not_answered_with_the_level(ask) -> None:
+    # 2024 is the comparative column: nothing before it to compare with
+    answer = ask("How much did Burger Corp's total revenues grow in the first quarter of 2024?")
+    assert not answer.answerable and not answer.figures
+    assert answer.text.startswith("The release does not give total revenues for a period before")
+    assert "cannot say how it changed" in answer.text and "$5.6 billion" in answer.text
