@@ -49,6 +49,7 @@ from bot.answer.question import (
     Query,
     QueryKind,
     content_terms,
+    parse_period,
     parse_question,
 )
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure, SeriesPoint, Understood
@@ -543,13 +544,15 @@ def _per_share(claim: Claim) -> bool:
     before = claim.sentence[max(0, claim.start - 60):claim.start]
     # "$2.90 to $2.95 per share": the low end of a range too
     return bool(re.match(r"(\s*(to|-|–)\s*\$?\d[\d.,]*)?\s*(per|a) (diluted |basic |common )?share\b",
-                         after, re.I)
+                         after, re.I) or PER_ADS.match(after)
                 or PER_SHARE_BEFORE.search(before)
                 # "Diluted earnings per share increased 9.2% to $6.88, including a $0.14 benefit ...": a
                 # sentence about a per-share item states its unscaled amounts per share
                 or claim.scale == 1 and PER_SHARE_SUBJECT.match(claim.sentence) is not None)
 
 
+ADS_ASKED = re.compile(r"\b(ADS|ADR|American depositary (share|receipt))s?\b", re.I)
+PER_ADS = re.compile(r"\s*(per|a|each)\s+(ADS|ADR|American depositary (share|receipt))\b", re.I)
 # a sentence whose subject is a per-share item
 PER_SHARE_SUBJECT = re.compile(r"\W*(((GAAP|non-GAAP|adjusted|diluted|basic|reported)\s+)*(EPS\b|(net )?"
                                r"(earnings|income|loss|income \(loss\)) per (diluted |basic |common )?"
@@ -578,6 +581,10 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
         return "the sentence states an amount, not a number of shares"
     if q.currency and claim.kind == "money" and (claim.currency or "USD") != q.currency:
         return f"the sentence states it in {claim.currency or 'USD'}, not {q.currency}"
+    if claim.kind == "money" and bool(ADS_ASKED.search(q.text)) != bool(
+            PER_ADS.match(claim.sentence, claim.start + len(claim.text))):
+        # an American depositary share holds several shares: "US$0.129 per ADS" is not EPS per share
+        return "the sentence states it per ADS" if not ADS_ASKED.search(q.text) else "not per ADS"
     if _per_share(claim) != (asks_per_share(q.text) is True) and claim.kind == "money":
         return ("the sentence states it per share" if _per_share(claim)
                 else "the sentence states a total, not per share")
@@ -792,6 +799,10 @@ COMPARATIVE_BEFORE = re.compile(r"\b(compared (?:to|with)|versus|vs\.?|from|agai
 COMPARED_CLAUSE = re.compile(r"\b(compared (?:to|with)|versus|vs\.?)\s+[$]?[\d.,]+( (million|billion))?"
                              r"(,| \()"
                              r"\s*(including|excluding|or)\b[^$%\d.;]{0,30}$", re.I)
+# the quarter a figure is for, named right after it: "NT$2.18 for 3Q24", "$1.2 billion in Q3 FY24"
+FOR_QUARTER_AFTER = re.compile(r"\s*(\([^)]{0,40}\)\s*)?(for|in)\s+(the\s+)?(?P<quarter>[1-4]Q\s?'?\d{2,4}\b|"
+                               r"Q[1-4]\s*(FY|fiscal)?\s*'?\d{2,4}\b|(first|second|third|fourth) quarter of "
+                               r"(fiscal )?(year )?\d{4})", re.I)
 # a sentence about the earlier period as a whole: "Last year's results included ..."
 PRIOR_SUBJECT = re.compile(r"\W*(in\s+)?(the\s+)?(last|prior|previous|prior[- ]year)[- ](year|year['’]s|"
                            r"period|period['’]s|quarter)\b(?!\s+(ended|ending))", re.I)
@@ -851,6 +862,14 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
         return "the release does not report that period"  # a quarter or year named that it does not cover
     earlier = spec.relative in ("prior_year", "prior_quarter") or bool(
         reported and end and cur and end < cur.end and not near(end, cur.end))
+    named = FOR_QUARTER_AFTER.match(after)
+    if named and fq is not None:
+        # "compared to NT$2.13 for 4Q23 and NT$2.18 for 3Q24": the figure names its own quarter
+        said = parse_period(named.group("quarter")).fiscal
+        if said is not None and said != (spec.fiscal or fq):
+            return f"the sentence states it for {named.group('quarter')}"
+    elif spec.fiscal is not None and fq is not None and spec.fiscal != fq and not comparative:
+        return "the sentence states it for the release's own quarter"  # "NT$2.07" of a 4Q24 release
     if comparative and not earlier and reported:
         return "the sentence states it for the earlier period it compares with"
     if earlier and not comparative:
@@ -925,7 +944,7 @@ SCALE_NAMES = {factor: word for word, factor in reversed(SCALE_WORDS.items())
 
 def _as_printed(c: Claim) -> str:
     """A stated figure to the precision printed: "$8.51 billion", not "$8.5 billion"."""
-    if c.kind == "money" and c.scale > 1:
+    if c.kind == "money" and (c.scale > 1 or c.decimals > 2):  # "US$0.129 per ADS" keeps its third decimal
         number = f"{currency_symbol(c.currency or 'USD')}{abs(c.value) / c.scale:,.{c.decimals}f}"
         return f"{number} {SCALE_NAMES.get(c.scale, '')}".strip()
     return amount(c.value, c.currency or "USD") if c.kind == "money" else c.text

@@ -38,7 +38,8 @@ CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS ($ in millions)
 @pytest.fixture(scope="module")
 def asks(tmp_path_factory):
     """An ``ask`` for each release of this module, by company."""
-    texts = {"acme": RELEASE, "blue": PER_SHARE_RELEASE, "harbor": LIST_RELEASE}
+    texts = {"acme": RELEASE, "blue": PER_SHARE_RELEASE, "harbor": LIST_RELEASE,
+             "kaohsiung": QUARTERS_RELEASE}
     return {name: asker(tmp_path_factory.mktemp(name), name, text) for name, text in texts.items()}
 
 
@@ -116,3 +117,21 @@ average ticket.
 ])
 def test_the_item_of_a_list_that_names_it(asks, question: str, value: float) -> None:
     assert first(asks["harbor"](question)) == pytest.approx(value)
+
+
+QUARTERS_RELEASE = """Kaohsiung Semiconductor Reports Fourth Quarter 2024 Results
+
+TAIPEI -- Kaohsiung Semiconductor Co. (NYSE: KSC) today reported results for the fourth quarter of 2024
+ended December 31, 2024.
+
+Diluted earnings per share for the quarter were NT$2.07 (or US$0.129 per ADS), compared to NT$2.13 for
+4Q23 and NT$2.18 for 3Q24.
+"""
+
+
+def test_a_figure_for_a_quarter_it_names_is_that_quarters(asks) -> None:
+    ask = asks["kaohsiung"]
+    answer = ask("Kaohsiung diluted EPS per ADS in 4Q24")
+    assert first(answer) == pytest.approx(0.129) and "0.129" in answer.text  # to the precision printed
+    assert first(ask("Kaohsiung diluted EPS in the fourth quarter")) == pytest.approx(2.07)
+    assert first(ask("Kaohsiung diluted EPS in 3Q24")) == pytest.approx(2.18)
