@@ -865,8 +865,8 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
     named = FOR_QUARTER_AFTER.match(after)
     if named and fq is not None:
         # "compared to NT$2.13 for 4Q23 and NT$2.18 for 3Q24": the figure names its own quarter
-        said = parse_period(named.group("quarter")).fiscal
-        if said is not None and said != (spec.fiscal or fq):
+        quarter = parse_period(named.group("quarter")).fiscal
+        if quarter is not None and quarter != (spec.fiscal or fq):
             return f"the sentence states it for {named.group('quarter')}"
     elif spec.fiscal is not None and fq is not None and spec.fiscal != fq and not comparative:
         return "the sentence states it for the release's own quarter"  # "NT$2.07" of a 4Q24 release
