@@ -15,6 +15,7 @@ its figures is **contradicted**. Figures an (LLM-worded) text states are checked
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from bot.answer.result import Answer, Citation, Figure
 from bot.checks.arithmetic import check_table
@@ -39,16 +40,18 @@ DOWN = re.compile(r"\b(decrease[sd]?|down|fell|declined?|lower|dropped|shrank|a 
 
 
 YEAR_OVER_YEAR = re.compile(r"^\S*\s*(\w+\s+){0,2}(year[- ]over[- ]year|y/y|yoy|from (a|the) year "
-                            r"(ago|earlier)|(from|over|compared (to|with)) the "
-                            r"(same|prior[- ]year|year[- ]ago))", re.I)
+                            r"(ago|earlier)|(from|over|compared (to|with)) (the )?"
+                            r"(same|prior[- ]year|year[- ]ago|last year))", re.I)
 SEQUENTIAL = re.compile(r"^\S*\s*(\w+\s+){0,2}(sequential(ly)?|quarter[- ]over[- ]quarter|q/q|qoq|"
-                        r"(from|over|compared (to|with)) the (prior|previous|preceding) quarter)", re.I)
+                        r"(from|over|compared (to|with)) (the )?(prior|previous|preceding|last) quarter)",
+                        re.I)
 FULL_YEAR_WORDS = re.compile(r"full[- ]year|for the year|fiscal year|twelve months|annual", re.I)
 QUARTER_WORDS = re.compile(r"\bquarter\b|\b[1-4]Q\d\d\b|\bQ[1-4]\b|three months", re.I)
 
 
 # words that name no particular line item in a sentence about one ("Net revenues were ..., down by 5.4%")
-GENERIC_ITEM = content_words("revenue revenues net sales total grew rose fell declined compared")
+GENERIC_ITEM = content_words("revenue revenues net sales total grew rose fell declined compared increases "
+                             "increased decreases decreased up down")
 
 
 def _between_words(claim: Claim, item: set[str]) -> set[str]:
@@ -67,6 +70,14 @@ def direction(claim: Claim) -> int:
     0 when they say neither."""
     before = claim.sentence[: claim.start]
     return 1 if UP.search(before) else -1 if DOWN.search(before) else 0
+
+
+def _as_rate(fig: Figure) -> Figure:
+    """A change figure as its rate of change (the percent it is of its base)."""
+    if fig.op != "-" or len(fig.basis) != 2 or not fig.basis[1]:
+        return fig
+    now, base = fig.basis
+    return replace(fig, value=(now - base) / abs(base) * 100, op="pct")
 
 
 class AnswerChecker:
@@ -110,7 +121,8 @@ class AnswerChecker:
         facts = [self.facts.get(c) for c in fig.cells]
         if any(f is None for f in facts):
             return CheckStatus.UNVERIFIABLE, "not found in the tables"
-        if fig.op == "pct" and (rate := self.narrative_rate(fig, [f for f in facts if f is not None])):
+        if fig.op in ("pct", "-") and (rate := self.narrative_rate(_as_rate(fig), [f for f in facts if f])):
+            # the amount of a change and its rate come from the same two cells: neither is vouched for
             return CheckStatus.UNVERIFIABLE, (f"the narrative states {rate.text} for it "
                                               f"(line {rate.line}): the release measures it another way")
         for c in fig.cells:

@@ -44,3 +44,34 @@ def test_a_rate_the_narrative_agrees_with_stays_verified(tmp_path) -> None:
     answer = asker(tmp_path, "harbor", RELEASE)("Harbor Testing revenue growth y/y in 4Q25?")
     assert round(answer.figures[0].value, 1) == 4.0
     assert answer.figures[0].check == CheckStatus.VERIFIED
+
+
+BALANCE = """Pine Turbines Reports First Quarter Fiscal 2008 Results
+
+First Quarter Revenue of $5.6 Million; Inventory Decreases 7% from Prior Quarter
+
+CHATSWORTH -- Pine Turbines Corporation (NASDAQ: PTC) today reported results for its first quarter ended
+June 30, 2007.
+
+CONDENSED STATEMENTS OF OPERATIONS (in thousands)
+                                        Three Months Ended June 30,
+                                          2007            2006
+ Revenue                                  5,600           4,800
+
+CONDENSED BALANCE SHEETS (in thousands)
+                                        June 30,        March 31,
+                                          2007            2007
+ Cash and cash equivalents               20,000          25,000
+ Inventories                             19,439          21,283
+ Total current assets                    39,439          46,283
+"""
+
+
+def test_the_amount_of_a_change_the_narrative_measures_otherwise_is_unverifiable(tmp_path) -> None:
+    """The headline's 7% counts inventory the current-asset row leaves out: the $1.8 million fall
+    computed from the row is not vouched for either."""
+    ask = asker(tmp_path, "pine", BALANCE)
+    answer = ask("By how much did Pine's inventory decrease from the prior quarter?")
+    change = answer.figures[0]
+    assert change.op == "-" and round(change.value / 1e3) == -1844
+    assert change.check == CheckStatus.UNVERIFIABLE and "7%" in change.why
