@@ -455,6 +455,13 @@ def check(turn: Turn, tools: Tools) -> Turn:
     if turn.rival is not None and answer.figures and answer.figures[0].check == CheckStatus.VERIFIED:
         answer.figures[0].check = CheckStatus.UNVERIFIABLE
         answer.figures[0].why = f"another row fits the question about as well: {turn.rival.label}"
+    if turn.stated is None and turn.row is not None and answer.figures and \
+            answer.figures[0].check == CheckStatus.VERIFIED and not answer.figures[0].derived:
+        other = said_otherwise(turn, answer.figures[0])
+        if other is not None:
+            answer.figures[0].check = CheckStatus.UNVERIFIABLE
+            answer.figures[0].why = (f"the narrative states {other.claim.text} for it in so many words "
+                                     f"(line {other.claim.line}); the row only stands for it")
     if turn.stated is not None:
         fig, stated = turn.stated
         claim = stated.claim
@@ -479,6 +486,31 @@ def check(turn: Turn, tools: Tools) -> Turn:
             where = tools.store.document(answer.doc).where(cite.line)
             answer.text += " " + render("quote", sentence=cite.text, where=where)
     return turn
+
+
+def said_otherwise(turn: Turn, fig: Figure) -> Stated | None:
+    """A figure the narrative states for the asked item in the question's own words, for the asked
+    period, that differs from the one read from a row whose label does not say those words ("Capital
+    expenditures in 4Q24 totaled US$640 million" beside "Net payments for property, plant and
+    equipment"): the row stands for the item only through the lexicon, and the release measures it
+    another way."""
+    assert turn.row is not None
+    doc, match = turn.row
+    label = narrative_words(f"{match.label} {match.section} {match.table_title}")
+    spelled = lexicon().spell_out(turn.q.text)
+    said = stems(spelled).union(*(stems(c.name) for c in lexicon().concepts_in(spelled)))
+    # each asked item in the question's own words ("capex" is capital expenditures), not its aliases
+    literal = [tuple(a for a in t if set(a) <= said) for t in turn.q.terms
+               if not all(len(a) == 1 and (a[0] in SOFT_STEMS or a[0] in turn.ignore) for a in t)]
+    if all(matches(t, label) for t in literal if t):
+        return None  # the row says what was asked
+    for x in stated_candidates(doc, turn.q, turn.ignore)[:3]:
+        if stated_fits(turn.q, x, turn.ignore) or stated_period_fits(turn.q, x.claim, doc, x.lead):
+            continue
+        if x.claim.kind == "money" and abs(abs(x.claim.value) - abs(fig.value)) > x.claim.tolerance:
+            return x
+        return None
+    return None
 
 
 def reword(turn: Turn, tools: Tools) -> Turn:
@@ -820,7 +852,15 @@ COMPARISON_YEAR = re.compile(r"\b(a |the )?(prior|previous|last|same|this) year(
 def _length_said(text: str) -> int | None:
     """The length of period a sentence speaks of ("13-week fiscal quarter", "fiscal-year revenue"),
     not counting the year it compares with ("up 16% from a year ago")."""
-    return duration_months(COMPARISON_YEAR.sub(" ", text))
+    text = COMPARISON_YEAR.sub(" ", text)
+    months = duration_months(text)
+    if months is None and YEAR_ALONE.search(text) and not quarters_named(text) and \
+            not re.search(r"\bquarter|\bmonths?\b|\bweeks?\b|\bhalf\b", text, re.I):
+        return 12  # "Capital expenditures in 2024 totaled ...": a year named alone is the whole year
+    return months
+
+
+YEAR_ALONE = re.compile(r"\b(in|for|during|of)\s+(fiscal\s+(year\s+)?)?(19|20)\d\d\b(?![-/]\d)", re.I)
 
 
 # what a stated rate is measured against, in the words right after it

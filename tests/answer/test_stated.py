@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from bot.checks.status import CheckStatus
 from tests.answer.conftest import asker, first
 
 RELEASE = """Acme Software Reports Second Quarter Fiscal 2024 Results
@@ -39,7 +40,7 @@ CONDENSED CONSOLIDATED STATEMENTS OF CASH FLOWS ($ in millions)
 def asks(tmp_path_factory):
     """An ``ask`` for each release of this module, by company."""
     texts = {"acme": RELEASE, "blue": PER_SHARE_RELEASE, "harbor": LIST_RELEASE,
-             "kaohsiung": QUARTERS_RELEASE}
+             "kaohsiung": QUARTERS_RELEASE, "formosa": CAPEX_RELEASE}
     return {name: asker(tmp_path_factory.mktemp(name), name, text) for name, text in texts.items()}
 
 
@@ -135,3 +136,30 @@ def test_a_figure_for_a_quarter_it_names_is_that_quarters(asks) -> None:
     assert first(answer) == pytest.approx(0.129) and "0.129" in answer.text  # to the precision printed
     assert first(ask("Kaohsiung diluted EPS in the fourth quarter")) == pytest.approx(2.07)
     assert first(ask("Kaohsiung diluted EPS in 3Q24")) == pytest.approx(2.18)
+
+
+CAPEX_RELEASE = """Formosa Packaging Reports Fourth Quarter 2024 Results
+
+TAIPEI -- Formosa Packaging Co. (NYSE: FPK) today reported results for the fourth quarter of 2024 ended
+December 31, 2024.
+
+* Capital expenditures in 4Q24 totaled US$640 million.
+* Capital expenditures in 2024 totaled US$1,876 million.
+
+CONSOLIDATED STATEMENTS OF CASH FLOWS (In NT$ millions)
+                                                   Three Months Ended          Year Ended
+                                                   Dec. 31,    Dec. 31,     Dec. 31,    Dec. 31,
+                                                     2024        2023         2024        2023
+ Net cash from operating activities                 40,100      35,200      130,500     120,300
+ Payments for property, plant and equipment        (31,546)    (11,859)     (78,614)    (53,683)
+ Net cash used in investing activities             (31,546)    (11,859)     (78,614)    (53,683)
+"""
+
+
+@pytest.mark.parametrize("question", ["Formosa capex 4Q24", "Formosa capex full year 2024"])
+def test_a_row_that_only_stands_for_what_the_narrative_names_is_not_vouched_for(asks, question: str) -> None:
+    """The narrative states capital expenditures in so many words, at another figure (in US$) than the
+    payments row the lexicon takes for capex: the row's figure is not verified."""
+    answer = asks["formosa"](question)
+    assert answer.figures and answer.figures[0].check == CheckStatus.UNVERIFIABLE
+    assert "in so many words" in answer.figures[0].why
