@@ -134,15 +134,20 @@ def _resolve_pending(pending: list[tuple[int, str, bool]], mode: str, sibling: b
     """Label-only lines above a data row: section headings, or the first lines of a wrapped label."""
     groups: list[list] = []
     for indent, text, forced in pending:
-        if groups and (forced or groups[-1][2]) == groups[-1][2] and (
+        # "Operating" / "expenses" / "  Research and" / "    development (7,676)": a capitalised line set
+        # deeper than a whole phrase above it begins an item under that heading, not more of its words
+        under = bool(groups) and mode == "char" and not forced and indent > groups[-1][3] and \
+            text[:1].isupper() and not CONNECTOR.search(groups[-1][1])
+        if groups and not under and (forced or groups[-1][2]) == groups[-1][2] and (
             (mode == "char" and not _closed(groups[-1][1])) or (forced and groups[-1][2])
         ):
             groups[-1][1] += " " + text
+            groups[-1][3] = indent
         else:
-            groups.append([indent, text, forced])
+            groups.append([indent, text, forced, indent])
     heads: list[tuple[int, str]] = []
     cont: list[str] = []
-    for n, (indent, text, forced) in enumerate(groups):
+    for n, (indent, text, forced, _) in enumerate(groups):
         last = n == len(groups) - 1
         joins = last and mode == "char" and own and (
             (own[:1].islower() or own[:1].isdigit() or CONNECTOR.search(text) is not None)
