@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from datetime import date
 
 from bot.answer.lexicon import lexicon
 from bot.answer.question import PRIOR_QUARTER_RE, PeriodSpec, Query, QueryKind, Term
@@ -23,7 +24,7 @@ from bot.answer.wording import amount, display_label, period_words, relative_wor
 from bot.checks.figures import REVENUE
 from index.document import Document, Fact
 from index.reader.numbers import is_money
-from index.reader.periods import ORDINAL_NAMES, Period, find_dates
+from index.reader.periods import MONTHS, ORDINAL_NAMES, Period, find_dates, near
 from index.reader.tables import column_dimension
 from index.reader.words import stems
 from prompts import render
@@ -157,12 +158,21 @@ def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
 def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     """A change (and its percent) between the period and its comparative."""
     # the period changed: the one asked, of the length asked ("39 weeks"), never the comparative itself
-    spec = q.period if q.period.relative == "explicit" else PeriodSpec(months=q.period.months,
-                                                                       quarter=q.period.quarter)
-    f = pick_fact(doc, match.facts, spec)
+    since = SINCE_RE.search(q.text)
+    if since and len(find_dates(lexicon().spell_out(q.text))) <= 1 and not TO_PERIOD.search(q.text):
+        # "change since September", "change from March 31, 2007": the date named is the base, and the
+        # change runs to the release's own period
+        f = pick_fact(doc, match.facts, PeriodSpec(months=q.period.months))
+        base = _named_base(match.facts, f, q.period, since.group("month")) if f else None
+    else:
+        spec = q.period if q.period.relative == "explicit" else PeriodSpec(months=q.period.months,
+                                                                           quarter=q.period.quarter)
+        f = pick_fact(doc, match.facts, spec)
+        if f is None:
+            return None
+        base = comparative(doc, match.facts, f, base_spec(q))
     if f is None:
         return None
-    base = comparative(doc, match.facts, f, base_spec(q))
     if base is None:
         return None
     diff = f.value - base.value
@@ -198,6 +208,29 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
 
 YEAR_BASE_RE = re.compile(r"\b(year[- ]over[- ]year|a year (ago|earlier|before)|prior[- ]year|previous year|"
                           r"last year|year[- ]ago)\b", re.I)
+
+
+# the start of a change named by its date: "since September", "from March 31, 2007", "since year-end"
+SINCE_RE = re.compile(r"\b(since|from)\s+(the\s+end\s+of\s+)?(?P<month>January|February|March|April|May|June|"
+                      r"July|August|September|October|November|December)\b(?!\s+(to|through)\b)", re.I)
+
+# "from March 2007 to June 2007": both ends named
+TO_PERIOD = re.compile(r"\b(to|through|until)\s+(the\s+end\s+of\s+)?(January|February|March|April|May|June|"
+                       r"July|August|September|October|November|December|Q[1-4]|[1-4]Q|(19|20)\d\d)\b", re.I)
+
+
+def _named_base(facts: list[Fact], fact: Fact, spec: PeriodSpec, month: str) -> Fact | None:
+    """The figure at the date a change is asked from: the date named in full, or the latest end of the
+    month named alone, before the figure's own period, of the same length."""
+    if fact.period is None:
+        return None
+    number = MONTHS[month.lower()]
+    earlier = [f for f in facts if f.period and f.period.months == fact.period.months
+               and f.period.end < fact.period.end and not near(f.period.end, fact.period.end)]
+    if spec.end is not None:
+        return next((f for f in earlier if f.period and near(f.period.end, spec.end)), None)
+    named = [f for f in earlier if f.period and f.period.end.month == number]
+    return max(named, key=lambda f: f.period.end if f.period else date.min) if named else None
 
 
 def base_spec(q: Query) -> PeriodSpec:

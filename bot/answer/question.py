@@ -52,6 +52,7 @@ CHANGE_RE = re.compile(
     r"(cash|money) (did .* )?burn|burn(ed|t)? (through )?(cash|money)|"
     r"by how much|by what amount|how much .* (go|went|gone) through|"
     r"change (in|of|from)|(increase|decrease|decline|growth|drop) (in|of)|"
+    r"(change|increase|decrease|decline|grow|drop|rise|fall)[sd]? since|"
     r"compare[sd]? (with|to)|versus|vs\.?|how does (that|it) compare)\b", re.I)
 # a change asked as a noun on its own: "revenue growth", "EPS growth in constant currencies"; growth
 # is a rate

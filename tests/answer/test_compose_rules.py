@@ -67,3 +67,42 @@ def test_a_change_with_no_earlier_period_is_not_answered_with_the_level(ask) -> 
     assert not answer.answerable and not answer.figures
     assert answer.text.startswith("The release does not give total revenues for a period before")
     assert "cannot say how it changed" in answer.text and "$5.6 billion" in answer.text
+
+
+BALANCES = """Orchard Devices Reports Third Quarter Fiscal 2026 Results
+
+CUPERTINO -- Orchard Devices Inc. (NASDAQ: ORCH) today reported results for its fiscal 2026 third quarter
+ended June 27, 2026. Results include a charge for the restructuring of the services business.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (In millions)
+                                            Three Months Ended
+                                       June 27, 2026    June 28, 2025
+ Net sales                                   94,036           85,777
+ Restructuring                                   42                0
+ Operating income                            28,202           23,132
+
+CONDENSED CONSOLIDATED BALANCE SHEETS (In millions)
+                                       June 27, 2026    September 27, 2025
+ Inventories                                 11,092            5,718
+ Total current assets                       150,000          140,000
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_orchard(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("orchard"), "orchard", BALANCES)
+
+
+@pytest.mark.parametrize("question", [
+    "Orchard inventories change since September",
+    "How did Orchard's inventories change from September 27, 2025?",
+])
+def test_a_change_since_a_date_runs_from_that_date_to_the_release(ask_orchard, question: str) -> None:
+    answer = ask_orchard(question)
+    assert answer.figures and round(answer.figures[0].value / 1e6) == 5374, answer.text
+    assert "from September 27, 2025 to June 27, 2026" in answer.text
+
+
+def test_charge_is_not_a_word_the_row_must_print(ask_orchard) -> None:
+    answer = ask_orchard("Orchard restructuring charge in the quarter")
+    assert answer.figures and answer.figures[0].value == 42e6, answer.text
