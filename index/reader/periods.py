@@ -160,7 +160,11 @@ def find_date(text: str, default_month_day: tuple[int, int] | None = None) -> da
     for m in DMY_RE.finditer(text):
         found.append((m.start(), _safe_date(full_year(m["year"]), MONTHS[m["month"].lower()], int(m["day"]))))
     for m in SLASH_DATE_RE.finditer(text):
-        found.append((m.start(), _safe_date(full_year(m["y"]), int(m["m"]), int(m["d"]))))
+        month, day = int(m["m"]), int(m["d"])
+        if month > 12 >= day:
+            month, day = day, month  # day first: "30/6/2019"
+        if 1 <= month <= 12:
+            found.append((m.start(), _safe_date(full_year(m["y"]), month, day)))
     if not found:
         md = list(MONTH_DAY_RE.finditer(text))
         years = YEAR_RE.findall(text)

@@ -24,6 +24,8 @@ from index.reader.periods import (
     ("Three Months Ended June 30, 2007", date(2007, 6, 30)),
     ("As of Dec. 31 2024", date(2024, 12, 31)),
     ("12/31/24", date(2024, 12, 31)),
+    ("30/6/2019", date(2019, 6, 30)),  # day first: read, not a crash
+    ("45/45/2019", None),
     ("31 December 2024", date(2024, 12, 31)),
     ("January 28, 2024 and July 28, 2024", date(2024, 7, 28)),
     ("no date here", None),
