@@ -27,6 +27,7 @@ FIELDS: dict[str, set[str]] = {
     "not_stated": {"what"},
     "period_missing": {"label", "asked", "available"},
     "no_base": {"label", "amount", "period"},
+    "aggregate": {"what", "label", "amount", "parts"},
     "quote": {"sentence", "where"},
     "unknown_company": {"company"},
     "series": {"company", "label", "points"},

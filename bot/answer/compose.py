@@ -23,8 +23,9 @@ from bot.answer.select import (
 from bot.answer.wording import amount, display_label, period_words, relative_words, verb
 from bot.checks.figures import REVENUE
 from index.document import Document, Fact
+from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import is_money
-from index.reader.periods import MONTHS, ORDINAL_NAMES, Period, find_dates, near
+from index.reader.periods import MONTHS, ORDINAL_NAMES, Period, find_dates, fiscal_year_end, near
 from index.reader.tables import column_dimension
 from index.reader.words import stems
 from prompts import render
@@ -159,7 +160,14 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     """A change (and its percent) between the period and its comparative."""
     # the period changed: the one asked, of the length asked ("39 weeks"), never the comparative itself
     since = SINCE_RE.search(q.text)
-    if since and len(find_dates(lexicon().spell_out(q.text))) <= 1 and not TO_PERIOD.search(q.text):
+    years = sorted({int(y) for y in YEAR_NAMED.findall(q.text)})
+    if len(years) == 2 and not find_dates(lexicon().spell_out(q.text)) and q.period.fiscal is None:
+        # "from 2018 to 2019", "between 2017 and 2018": the later year against the earlier (a fiscal year
+        # on the release's own calendar: it need not end in its number)
+        fiscal = re.search(r"\bfiscal\b|\bFY", q.text, re.I) is not None
+        later = _year_fact(doc, match.facts, years[1], fiscal, months=q.period.months)
+        f, base = later, _year_fact(doc, match.facts, years[0], fiscal, later)
+    elif since and len(find_dates(lexicon().spell_out(q.text))) <= 1 and not TO_PERIOD.search(q.text):
         # "change since September", "change from March 31, 2007": the date named is the base, and the
         # change runs to the release's own period
         f = pick_fact(doc, match.facts, PeriodSpec(months=q.period.months))
@@ -217,6 +225,29 @@ SINCE_RE = re.compile(r"\b(since|from)\s+(the\s+end\s+of\s+)?(?P<month>January|F
 # "from March 2007 to June 2007": both ends named
 TO_PERIOD = re.compile(r"\b(to|through|until)\s+(the\s+end\s+of\s+)?(January|February|March|April|May|June|"
                        r"July|August|September|October|November|December|Q[1-4]|[1-4]Q|(19|20)\d\d)\b", re.I)
+
+
+def _year_fact(doc: Document, facts: list[Fact], year: int, fiscal: bool, like: Fact | None = None,
+               months: int | None = None) -> Fact | None:
+    """The figure of the year named: its column ending in that year (or, for a fiscal year, at that year's
+    end on the release's calendar), of the length asked (``months``, or that of ``like``), else the
+    longest; ``None`` when no column, or more than one, fits."""
+    if fiscal:
+        fq, cur = fiscal_quarter(doc.metadata), doc.metadata.period
+        if fq is None or cur is None:
+            return None
+        end = fiscal_year_end(cur.end, fq, year)
+        dated = [f for f in facts if f.period is not None and near(f.period.end, end)]
+    else:
+        dated = [f for f in facts if f.period is not None and f.period.end.year == year]
+    if like is not None and like.period is not None:
+        months = like.period.months
+    if months is not None and any(f.period and f.period.months == months for f in dated):
+        dated = [f for f in dated if f.period and f.period.months == months]
+    elif dated:
+        longest = max(f.period.months for f in dated if f.period)
+        dated = [f for f in dated if f.period and f.period.months == longest]
+    return dated[0] if len({f.column_index for f in dated}) == 1 else None
 
 
 def _named_base(facts: list[Fact], fact: Fact, spec: PeriodSpec, month: str) -> Fact | None:
@@ -413,3 +444,52 @@ def no_base(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     text = render("no_base", label=display_label(match.label).lower(),
                   amount=amount(f.value, f.unit, f.scale, f.label), period=f.period.describe())
     return Answer(q.text, text, False, [], [row_citation(doc, match)], doc.name)
+
+
+# a figure over several periods named: "the average revenue in 2018 and 2019", "total revenue in both
+# 2017 and 2018"
+AVERAGE_ASKED = re.compile(r"\b(average|mean)\b", re.I)
+TOTAL_ASKED = re.compile(r"\b(total|sum|combined|together|altogether)\b[^?]*\b(both|in all)\b|\bsum of\b|"
+                         r"\bcombined\b", re.I)
+YEAR_NAMED = re.compile(r"(?<![\d/])((?:19|20)\d\d)(?![\d/])")
+
+
+def aggregate_asked(q: Query) -> str:
+    """'avg' or '+' when the question asks a figure over several years it names, else ''."""
+    if len(set(YEAR_NAMED.findall(q.text))) < 2:
+        return ""
+    return "avg" if AVERAGE_ASKED.search(q.text) else "+" if TOTAL_ASKED.search(q.text) else ""
+
+
+def compose_aggregate(doc: Document, q: Query, match: RowMatch) -> Answer | None:
+    """The average or the sum of a row over the years the question names, each year's figure from the
+    column of that year (all of one length); ``None`` when any year is missing or ambiguous."""
+    op = aggregate_asked(q)
+    years = sorted({int(y) for y in YEAR_NAMED.findall(q.text)})
+    if not op:
+        return None
+    dated = [f for f in match.facts if f.period is not None]
+    lengths = {f.period.months for f in dated if f.period}
+    if not lengths:
+        return None
+    months = 12 if 12 in lengths else max(lengths)
+    picked: list[Fact] = []
+    for y in years:
+        hits = [f for f in dated if f.period and f.period.months == months and f.period.end.year == y]
+        if len({f.column_index for f in hits}) != 1:
+            return None  # the year is not printed, or printed in more than one column
+        picked.append(hits[0])
+    values = [f.value for f in picked]
+    value = sum(values) / len(values) if op == "avg" else sum(values)
+    first = picked[0]
+    label = row_name(match)
+    parts = " and ".join(f"{amount(f.value, f.unit, f.scale, f.label)} for {f.period.describe()}"
+                         for f in picked if f.period)
+    what = "average" if op == "avg" else "total"
+    text = render("aggregate", what=what, label=label, amount=amount(value, first.unit, first.scale, label),
+                  parts=parts)
+    fig = Figure(f"{what} of {first.label}", value, first.unit, None, doc.name, first.line, derived=True,
+                 how=f"{what} of " + ", ".join(f.column for f in picked), basis=tuple(values), op=op,
+                 cells=tuple(cell_of(f) for f in picked))
+    figures = [fig] + [fact_figure(doc, f) for f in picked]
+    return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)

@@ -16,6 +16,8 @@ from typing import Any
 
 from bot.answer.compose import (
     RATIO_PARTS,
+    aggregate_asked,
+    compose_aggregate,
     compose_change,
     compose_ratio,
     compose_share,
@@ -377,6 +379,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
         if q.excluded and not ADJUSTED.search(f"{match.label} {match.section}"):
             # "EPS excluding the restructuring charges": a row that takes nothing out is not vouched for
             turn.confidence = min(turn.confidence, CONFIDENT / 2)
+        if aggregate_asked(q):
+            # "the average revenue in 2018 and 2019": computed from each year's figure, or not answered
+            turn.answer = compose_aggregate(d, q, match)
+            return turn if turn.answer is not None else _final(turn, period_missing(d, q, match))
         by_kind = {QueryKind.CHANGE: compose_change, QueryKind.PERCENT_CHANGE: compose_change,
                    QueryKind.SHARE_OF_REVENUE: compose_share}
         kind = q.kind
@@ -590,6 +596,7 @@ PER_SHARE_SUBJECT = re.compile(r"\W*(((GAAP|non-GAAP|adjusted|diluted|basic|repo
                                r"(earnings|income|loss|income \(loss\)) per (diluted |basic |common )?"
                                r"share\b))", re.I)
 DIVIDEND = stem("dividend")
+TOTAL_WORD = stem("total")
 PLAIN_GAAP = re.compile(r"(?<!non-)(?<!non )\bGAAP\b", re.I)
 # a figure printed after the per-share item it is ("non-GAAP diluted EPS of $6.00", "EPS was $0.20")
 PER_SHARE_BEFORE = re.compile(r"(\bEPS\d?|\bper (diluted |basic |common )?share)\s*(\(\w+\)\s*)?"
@@ -645,6 +652,10 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     # of what was asked, makes it another item
     words = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", since.replace("-", ""))]
     at = next((i for i, w in enumerate(words) if w in asked), None)
+    if at and TOTAL_WORD in stems(q.text) and words[at - 1] not in asked | {TOTAL_WORD} | SOFT_STEMS and \
+            words[at - 1] not in lexicon().filler and not FUTURE_RE.match(words[at - 1]) and \
+            len(words[at - 1]) > 2:
+        return f"the sentence states {words[at - 1]} {words[at]}, not the total"  # "Subscription revenue"
     if at and words[at - 1] in lexicon().modifiers and words[at - 1] not in asked and \
             not FUTURE_RE.match(words[at - 1]):  # "we expect revenue of": a verb, not a kind of revenue
         return f"the sentence states it for {words[at - 1]} {words[at]}"
@@ -674,12 +685,16 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
         re.search(r"margin|\brate\b", q.text, re.I)) or bool(COMPARABLE_RE.search(q.text)) or (
         q.kind != QueryKind.VALUE and bool(re.search(r"%|percent", q.text, re.I)))
     # growth or change may be asked as an amount or a rate: "how much does it expect sales to grow"
-    either = not rate and bool(re.search(r"\bgr[eo]w(th|s|n)?\b|\bchange\b", q.text, re.I))
+    either = not rate and bool(re.search(r"\bgr[eo]w(th|s|n)?\b", q.text, re.I)
+                               or q.kind == QueryKind.VALUE and re.search(r"\bchange\b", q.text, re.I))
     if not either and rate != (claim.kind in ("percent", "points", "bps")):
         return "the sentence states a different kind of figure"
     if q.kind.is_change and claim.kind == "percent" and re.match(r"\s+of\s+(the|its|our|total|net|sales|"
                                                                  r"revenues?)\b", after):
         return "the sentence states a share of something, not a change"  # "5% of the sales decrease"
+    if q.kind.is_change and re.search(r"\b(to|from|at)\s*$",
+                                      claim.sentence[max(0, claim.start - 6):claim.start]):
+        return "the sentence states a level, not a change"  # "decreased to 46% for 2019 from 59%"
     if q.kind == QueryKind.SHARE_OF_REVENUE and claim.kind == "percent" and direction(claim):
         return "the sentence states a change, not a share"  # "decreased 7.1%" for "as a percent of revenue"
     if q.kind.is_change and claim.kind == "money" and not direction(claim):
@@ -1032,6 +1047,8 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False) -> bool:
     ``explicit``: the tables print the item, but not for the period asked; a sentence answers only if it
     names that period in so many words."""
     outlook = bool(OUTLOOK_Q.search(turn.q.text))
+    if aggregate_asked(turn.q):
+        return False  # an average or a total over years is computed from the tables, never one sentence's
     for d in docs:
         fitting = [x for x in stated_candidates(d, turn.q, turn.ignore)
                    if not stated_fits(turn.q, x, turn.ignore)

@@ -64,6 +64,7 @@ AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat amount\b|\b(in|how many) dollars
 PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
                         r"percent(age)? change|growth rate|how many percent|in percent(age)? terms|"
                         r"by how many percent|in (%|percent(age)?\b))|%\s*change|"
+                        r"\b(change|increase|decrease|growth)\b[^?]*\bas a percent(age)?\s*\??$|"
                         r"\b(change|growth|increase|decrease|decline)\s*(%|percent(age)?\b)", re.I)
 # sales of the stores open a year or more: a rate of change whatever words ask for it
 # ("stock comp" is stock-based compensation)
@@ -354,6 +355,8 @@ DEFINITION_RE = re.compile(r"\([^)]*\)|,?\s*\b(?:i\.e\.|e\.g\.|that is|namely)[^
 def parse_question(text: str) -> Query:
     """Understand a question."""
     original = t = text.strip()
+    # "the increase / (decrease) in X from 2018 to 2019" asks its change
+    t = re.sub(r"\b(increase|decrease)\s*/\s*\(?(decrease|increase)\)?", "change", t, flags=re.I)
     neutral = bool(NEUTRAL_ASKED.search(t))
     t = re.sub(r"\s{2,}", " ", NEUTRAL_ASKED.sub(" ", t)) if neutral else t
     excluded = frozenset(stem(w) for m in EXCLUDED_RE.finditer(t)

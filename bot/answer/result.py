@@ -36,11 +36,13 @@ class Figure:
         self.check = CheckStatus(self.check)  # a status given by its word becomes the enum
 
     def recompute(self) -> float | None:
-        """The value again from its basis: ``+`` sum, ``net`` the sum less the last,
+        """The value again from its basis: ``+`` sum, ``avg`` mean, ``net`` the sum less the last,
         ``-`` difference, ``/`` ratio, ``%`` share, ``pct`` change,
         ``margin`` what is left of the first after the second, as a percentage of the first."""
         if self.op == "+":
             return sum(self.basis)
+        if self.op == "avg":
+            return sum(self.basis) / len(self.basis) if self.basis else None
         if self.op == "net":  # the parts added, less the last
             return sum(self.basis[:-1]) - self.basis[-1] if len(self.basis) > 1 else None
         if len(self.basis) != 2:
