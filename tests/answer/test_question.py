@@ -24,6 +24,9 @@ from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_quest
     ("By how much did automotive revenue grow from Q1 FY23 to Q1 FY25?", QueryKind.CHANGE),
     ("Domestic online sales as a percent of domestic revenue?", QueryKind.SHARE_OF_REVENUE),
     ("What share of Acme's Q1 FY23 net sales came from cosmetics?", QueryKind.SHARE_OF_REVENUE),
+    ("Professional services revenue as a percentage of the 2018 total revenue?", QueryKind.SHARE_OF_REVENUE),
+    ("What is the increase/ (decrease) in inventories from 2018 to 2019?", QueryKind.CHANGE),
+    ("What is the change in total revenue between 2017 and 2018 as a percentage?", QueryKind.PERCENT_CHANGE),
     ("How much did Domestic revenue change y/y, in %?", QueryKind.PERCENT_CHANGE),
     # the shorthand asks a rate of a change; an increase named as a noun is its amount
     ("Acme revenue change y/y in 4Q24?", QueryKind.PERCENT_CHANGE),
