@@ -28,6 +28,7 @@ FIELDS: dict[str, set[str]] = {
     "period_missing": {"label", "asked", "available"},
     "no_base": {"label", "amount", "period"},
     "aggregate": {"what", "label", "amount", "parts"},
+    "share_of_total": {"part", "percent", "whole", "amount", "total", "period"},
     "quote": {"sentence", "where"},
     "unknown_company": {"company"},
     "series": {"company", "label", "points"},

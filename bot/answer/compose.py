@@ -493,3 +493,42 @@ def compose_aggregate(doc: Document, q: Query, match: RowMatch) -> Answer | None
                  cells=tuple(cell_of(f) for f in picked))
     figures = [fig] + [fact_figure(doc, f) for f in picked]
     return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
+
+
+# "what percent of total contractual obligations was long-term debt?": a part of a total the question names
+SHARE_OF_TOTAL = re.compile(r"\b(percent(age)?|portion|share|proportion|fraction) of (the )?"
+                            r"(?P<whole>total [a-z ,'-]+?) (is|was|are|were)"
+                            r"( (due to|comprised of|made up of|from|for|attributable to))?"
+                            r" (the )?(?P<part>[a-z ,'&-]+?)\s*\??$", re.I)
+
+
+def compose_share_of_total(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
+    """A row as a percentage of the total the question names, both read from one column of one table."""
+    m = SHARE_OF_TOTAL.search(q.text)
+    if m is None:
+        return None
+    whole = find_named(doc, m["whole"], ignore)
+    if whole is None or not whole.label.lower().startswith("total"):
+        return None
+    table = whole.facts[0].table if whole.facts else ""
+    part = find_named(doc, m["part"], ignore, table=table, avoid=whole.key)
+    if part is None or part.key == whole.key:
+        return None
+    totals = [f for f in whole.facts if re.search(r"(^|\s)total\s*$", f.column, re.I)]
+    undated = totals and not any(f.period for f in whole.facts)
+    w = totals[0] if undated else pick_fact(doc, whole.facts, q.period)
+    if w is None or not w.value:
+        return None
+    p = next((f for f in part.facts if f.table == w.table and f.column_index == w.column_index), None)
+    if p is None or p.unit != w.unit:
+        return None
+    pct = p.value / w.value * 100
+    text = render("share_of_total", part=display_label(part.label), percent=f"{pct:.1f}%",
+                  whole=display_label(whole.label).lower(), amount=amount(p.value, p.unit, p.scale, p.label),
+                  total=amount(w.value, w.unit, w.scale, w.label),
+                  period=w.period.describe() if w.period else f"in the column headed “{w.column.strip()}”")
+    fig = Figure(f"{p.label} as a share of {w.label}", pct, "percent", w.period, doc.name, p.line,
+                 derived=True, how=f"{p.label} / {w.label}", basis=(p.value, w.value), op="%",
+                 cells=(cell_of(p), cell_of(w)))
+    return Answer(q.text, text, True, [fig, fact_figure(doc, p), fact_figure(doc, w)],
+                  [row_citation(doc, part), row_citation(doc, whole)], doc.name)

@@ -16,11 +16,13 @@ from typing import Any
 
 from bot.answer.compose import (
     RATIO_PARTS,
+    SHARE_OF_TOTAL,
     aggregate_asked,
     compose_aggregate,
     compose_change,
     compose_ratio,
     compose_share,
+    compose_share_of_total,
     compose_value,
     no_base,
     period_missing,
@@ -339,6 +341,12 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
         # free cash flow the release does not print: cash from operations less capital expenditures
         for d in docs:
             if (answer := compose_free_cash_flow(d, q)) is not None:
+                turn.answer = answer
+                return turn
+    if SHARE_OF_TOTAL.search(q.text):
+        # "what percent of total contractual obligations was long-term debt?"
+        for d in docs:
+            if (answer := compose_share_of_total(d, q, turn.ignore)) is not None:
                 turn.answer = answer
                 return turn
     if q.kind == QueryKind.RATIO:

@@ -57,3 +57,30 @@ def test_a_level_in_a_sentence_is_not_a_change(ask) -> None:
 def test_a_part_does_not_answer_for_the_total(ask) -> None:
     answer = ask("What is the change in Total Revenue between 2018 and 2019 as a percentage?")
     assert first(answer) == pytest.approx((55_628 - 47_725) / 47_725 * 100, rel=1e-3)
+
+
+OBLIGATIONS = """Meridian Health Systems Reports Full Year 2019 Results
+
+NEW YORK -- Meridian Health Systems, Inc. (NASDAQ: MHS) today reported results for the year ended
+December 31, 2019. Revenue was $55.6 million.
+
+CONSOLIDATED STATEMENTS OF OPERATIONS (Dollars in thousands)
+                                              Year Ended December 31,
+                                                   2019          2018
+ Total revenue                                   55,628        47,725
+ Net income                                       5,100         4,200
+
+CONTRACTUAL OBLIGATIONS AT DECEMBER 31, 2019 (Dollars in thousands)
+                                  Total    Less than 1 year    1-3 years    More than 3 years
+ Long-term debt                   1,127             100             400                627
+ Operating leases                   369              90             150                129
+ Purchase obligations               224             224               -                  -
+ Total contractual obligations    1,720             414             550                756
+"""
+
+
+def test_a_part_as_a_percentage_of_a_total_named(tmp_path) -> None:
+    ask = asker(tmp_path, "meridian", OBLIGATIONS)
+    answer = ask("What percent of total contractual obligations was long-term debt?")
+    assert first(answer) == pytest.approx(1_127 / 1_720 * 100, rel=1e-4)
+    assert "in the column headed" in answer.text and "Total" in answer.text
