@@ -187,6 +187,9 @@ def _cut_footnotes(body: list[RawLine]) -> list[RawLine]:
     return body
 
 
+FOOTNOTE_LINE = re.compile(r"^\((\d{1,2}|[a-z])\)\s+\S")
+
+
 def _captions_above(lines: list[str], kinds: list[str], start: int) -> list[tuple[int, str]]:
     """Short lines just above a table: its company, title, scale and audit note."""
     out: list[tuple[int, str]] = []
@@ -198,6 +201,8 @@ def _captions_above(lines: list[str], kinds: list[str], start: int) -> list[tupl
             blanks += 1
             if blanks > 2:
                 break
+        elif FOOTNOTE_LINE.match(t):
+            pass  # "(1) Classified as income tax expense ...": a note, read past to the caption above it
         elif len(t) > 200 or (t.endswith(".") and len(t) > 40):
             break
         else:
