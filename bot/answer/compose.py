@@ -161,13 +161,14 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     # the period changed: the one asked, of the length asked ("39 weeks"), never the comparative itself
     since = SINCE_RE.search(q.text)
     years = sorted({int(y) for y in YEAR_NAMED.findall(q.text)})
-    if len(years) == 2 and not find_dates(lexicon().spell_out(q.text)) and q.period.fiscal is None:
+    dates = find_dates(lexicon().spell_out(q.text))
+    if len(years) == 2 and not dates and q.period.fiscal is None:
         # "from 2018 to 2019", "between 2017 and 2018": the later year against the earlier (a fiscal year
         # on the release's own calendar: it need not end in its number)
         fiscal = re.search(r"\bfiscal\b|\bFY", q.text, re.I) is not None
         later = _year_fact(doc, match.facts, years[1], fiscal, months=q.period.months)
         f, base = later, _year_fact(doc, match.facts, years[0], fiscal, later)
-    elif since and len(find_dates(lexicon().spell_out(q.text))) <= 1 and not TO_PERIOD.search(q.text):
+    elif since and len(dates) <= 1 and not TO_PERIOD.search(q.text):
         # "change since September", "change from March 31, 2007": the date named is the base, and the
         # change runs to the release's own period
         f = pick_fact(doc, match.facts, PeriodSpec(months=q.period.months))
@@ -176,9 +177,7 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
         spec = q.period if q.period.relative == "explicit" else PeriodSpec(months=q.period.months,
                                                                            quarter=q.period.quarter)
         f = pick_fact(doc, match.facts, spec)
-        if f is None:
-            return None
-        base = comparative(doc, match.facts, f, base_spec(q))
+        base = comparative(doc, match.facts, f, base_spec(q)) if f else None
     if f is None:
         return None
     if base is None:
@@ -475,10 +474,10 @@ def compose_aggregate(doc: Document, q: Query, match: RowMatch) -> Answer | None
     months = 12 if 12 in lengths else max(lengths)
     picked: list[Fact] = []
     for y in years:
-        hits = [f for f in dated if f.period and f.period.months == months and f.period.end.year == y]
-        if len({f.column_index for f in hits}) != 1:
-            return None  # the year is not printed, or printed in more than one column
-        picked.append(hits[0])
+        hit = _year_fact(doc, dated, y, fiscal=False, months=months)
+        if hit is None or hit.period is None or hit.period.months != months:
+            return None  # the year is not printed at that length, or printed in more than one column
+        picked.append(hit)
     values = [f.value for f in picked]
     value = sum(values) / len(values) if op == "avg" else sum(values)
     first = picked[0]

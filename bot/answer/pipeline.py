@@ -52,6 +52,7 @@ from bot.answer.question import (
     PeriodSpec,
     Query,
     QueryKind,
+    Term,
     content_terms,
     parse_period,
     parse_question,
@@ -279,6 +280,13 @@ def later_prints(turn: Turn, tools: Tools, fig: Figure) -> str:
     return ""
 
 
+def item_terms(q: Query, ignore: set[str]) -> list[Term]:
+    """The question's line-item terms without those made only of soft words ("total", "net") or of the
+    company's own words."""
+    skip = SOFT_STEMS | ignore
+    return [t for t in q.terms if not all(len(a) == 1 and a[0] in skip for a in t)]
+
+
 def understood(turn: Turn, doc: Document, facts: dict[tuple[str, int, int], Fact]) -> Understood:
     """What the answer took the question to ask, for the person to see."""
     answer, q = turn.answer, turn.q
@@ -297,8 +305,7 @@ def understood(turn: Turn, doc: Document, facts: dict[tuple[str, int, int], Fact
     period = first.period.describe() if first is not None and first.period else ""
     # each question word no release prints takes this much off how surely the question was understood,
     # and a question half of whose line-item words are unknown was understood by half at most
-    named = [t for t in q.terms if not all(len(a) == 1 and (a[0] in SOFT_STEMS or a[0] in turn.ignore)
-                                           for a in t)]
+    named = item_terms(q, turn.ignore)
     share = len(named) / (len(named) + len(turn.dropped)) if turn.dropped else 1.0
     confidence = max(0.0, min(turn.confidence - DROPPED_WORD * len(turn.dropped), turn.confidence * share))
     return Understood(company=doc.metadata.company or doc.name, release=doc.name, line_item=item,
@@ -514,8 +521,7 @@ def said_otherwise(turn: Turn, fig: Figure) -> Stated | None:
     spelled = lexicon().spell_out(turn.q.text)
     said = stems(spelled).union(*(stems(c.name) for c in lexicon().concepts_in(spelled)))
     # each asked item in the question's own words ("capex" is capital expenditures), not its aliases
-    literal = [tuple(a for a in t if set(a) <= said) for t in turn.q.terms
-               if not all(len(a) == 1 and (a[0] in SOFT_STEMS or a[0] in turn.ignore) for a in t)]
+    literal = [tuple(a for a in t if set(a) <= said) for t in item_terms(turn.q, turn.ignore)]
     if all(matches(t, label) for t in literal if t):
         return None  # the row says what was asked
     for x in stated_candidates(doc, turn.q, turn.ignore)[:3]:
@@ -628,10 +634,10 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
         return "the sentence states an amount, not a number of shares"
     if q.currency and claim.kind == "money" and (claim.currency or "USD") != q.currency:
         return f"the sentence states it in {claim.currency or 'USD'}, not {q.currency}"
-    if claim.kind == "money" and bool(ADS_ASKED.search(q.text)) != bool(
-            PER_ADS.match(claim.sentence, claim.start + len(claim.text))):
+    ads = bool(ADS_ASKED.search(q.text))
+    if claim.kind == "money" and ads != bool(PER_ADS.match(claim.sentence, claim.start + len(claim.text))):
         # an American depositary share holds several shares: "US$0.129 per ADS" is not EPS per share
-        return "the sentence states it per ADS" if not ADS_ASKED.search(q.text) else "not per ADS"
+        return "not per ADS" if ads else "the sentence states it per ADS"
     if _per_share(claim) != (asks_per_share(q.text) is True) and claim.kind == "money":
         return ("the sentence states it per share" if _per_share(claim)
                 else "the sentence states a total, not per share")
@@ -671,10 +677,9 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     if q.neutral != bool(NEUTRAL_PRINTED.search(after)):
         return ("the sentence states it in constant currency" if not q.neutral
                 else "the sentence states it as reported, not in constant currency")
-    skip = SOFT_STEMS | (ignore or set())
     # "outlook" and "guidance" name the kind of figure, which FUTURE_RE checks below, not a line item
-    required = [t for t in q.terms if not all(len(a) == 1 and a[0] in skip for a in t)
-                and not (OUTLOOK_Q.search(q.text) and any(a in OUTLOOK_TERMS for a in t))]
+    required = [t for t in item_terms(q, ignore or set())
+                if not (OUTLOOK_Q.search(q.text) and any(a in OUTLOOK_TERMS for a in t))]
     if not all(matches(t, clause | narrative_words(claim.sentence[:claim.start])) for t in required):
         return "the sentence states it, but not next to what was asked"
     # "4,324,469,567 weighted average shares outstanding": a word that changes the item, between the figure

@@ -8,7 +8,7 @@ from bot.checks.figures import Check
 from bot.checks.status import CheckStatus
 from index.document import Row, Table
 from index.reader.facts import unit_and_scale
-from index.reader.rows import LESS_CONTRA
+from index.reader.rows import LESS_CONTRA, net_of
 
 TOTAL_RE = re.compile(
     r"^(total\b|gross (profit|loss|margin)$|(loss|income|profit|earnings) (from|before)|"
@@ -87,7 +87,7 @@ def _without_netted(formula: Formula) -> Formula:
     drop: set[int] = set()
     for k in range(2, len(rows)):
         net, contra, gross = rows[k], rows[k - 1], rows[k - 2]
-        if net.label == f"{gross.label}, net" and LESS_CONTRA.match(contra.label):
+        if net.label == net_of(gross.label) and LESS_CONTRA.match(contra.label):
             drop.update((id(gross), id(contra)))
     return [(r, s) for r, s in formula if id(r) not in drop]
 

@@ -99,7 +99,7 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
             stack = stack[:-1]
         if not label and len(rows) >= 2 and LESS_CONTRA.match(rows[-1].label) and cells:
             # "Property and equipment" / "Less accumulated depreciation" / an unlabelled line: the net
-            label = f"{rows[-2].label}, net"
+            label = net_of(rows[-2].label)
         if not label:
             continue
         rows.append(Row(label=label, section=tuple(s for _, s in stack), line=raw.line, cells=cells,
@@ -110,6 +110,11 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
         after_total = label.lower().startswith("total")
         last_label = label
     return rows
+
+
+def net_of(label: str) -> str:
+    """The name of an item less its contra line: ``Property and equipment, net``."""
+    return f"{label}, net"
 
 
 # a contra line printed under the item it reduces ("Less accumulated depreciation and amortization")
