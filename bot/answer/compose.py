@@ -21,7 +21,7 @@ from bot.answer.select import (
     unit_fits,
 )
 from bot.answer.wording import amount, display_label, period_words, relative_words, verb
-from bot.checks.figures import REVENUE
+from bot.checks.figures import REVENUE, is_revenue
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import is_money
@@ -61,14 +61,14 @@ def revenue_fact(doc: Document, f: Fact, total: bool = False) -> Fact | None:
     the whole company's. ``total``: the question says "total revenue", which a "Total revenues" row
     answers before "Net sales"."""
     rows = [r for r in doc.facts if r.table == f.table and r.column_index == f.column_index
-            and REVENUE.match(r.label)]
+            and is_revenue(r.label)]
     if total:
         rows.sort(key=lambda r: not r.label.lower().startswith("total"))
     if rows:
         return rows[0]
     part = _segment(f)
     others = [r for r in doc.facts if r.period == f.period and r.unit == f.unit and r.column_index >= 0
-              and (REVENUE.match(r.label) or (part and REVENUE.search(r.section)))
+              and (is_revenue(r.label) or (part and REVENUE.search(r.section)))
               and _segment(r) == part]
     return others[0] if others else None
 

@@ -71,6 +71,7 @@ from bot.answer.select import (
     matches,
     pick_fact,
     rank_rows,
+    resolve_to_date,
     rival_row,
     target_end,
     unit_fits,
@@ -231,6 +232,8 @@ def select(turn: Turn, tools: Tools) -> Turn:
     order = {n: max((s for c, s in turn.hits if c.doc == n), default=0.0) for n in turn.names}
     docs.sort(key=lambda d: -order.get(d.name, 0.0))
     turn.docs = docs
+    if docs and turn.q.period.to_date:
+        turn.query = replace(turn.q, period=resolve_to_date(docs[0], turn.q.period))
     turn.query = expand_aliases(turn.q, docs)
     terms, turn.dropped = usable_terms(turn.q, docs)
     if turn.dropped:

@@ -115,7 +115,10 @@ FULL_YEAR_RE = re.compile(
     r"fy(?!\s*'?\d))\b", re.I)
 REVERSED_FQ_RE = re.compile(
     r"\b(?:fiscal|fy) ?'?(\d{4}|\d{2})(?:'s)? (" + ORDINAL_WORDS + r") quarter\b", re.I)
-HALF_RE = re.compile(r"\b(six months|first half|half[- ]year|6 months|year to date|ytd|1h|h1)\b", re.I)
+HALF_RE = re.compile(r"\b(six months|first half|half[- ]year|6 months|1h|h1)\b", re.I)
+# "year to date": as long as the release's fiscal year has run, which only the release knows
+TO_DATE_RE = re.compile(r"\b(year[- ]to[- ]date|ytd|fiscal year[- ]to[- ]date|so far this (fiscal )?year)\b",
+                        re.I)
 # a change asked with a noun: "revenue growth year over year", "the improvement in EPS"
 CHANGE_NOUN_RE = re.compile(r"\b(growth|increase|decrease|decline|improvement|change|drop|rise|swing)\b",
                             re.I)
@@ -143,6 +146,7 @@ class PeriodSpec:
     quarter: int | None = None  # a quarter named without its year ("in Q2")
     # the length was said in words ("full-year", "six months", "Q3"), not inferred from a year alone
     length_said: bool = field(default=False, compare=False)
+    to_date: bool = False  # "year to date": the length is the release's (see ``select.to_date_months``)
 
 
 @dataclass(frozen=True)
@@ -192,7 +196,8 @@ FOLLOW_RE = re.compile(r"^\s*(and|what about|how about|and what about|same for|n
 
 def _names_period(text: str) -> bool:
     return bool(DATE_RE.search(text) or PRIOR_YEAR_RE.search(text) or PRIOR_QUARTER_RE.search(text)
-                or FISCAL_Q_RE.search(text) or FULL_YEAR_RE.search(text) or HALF_RE.search(text))
+                or FISCAL_Q_RE.search(text) or FULL_YEAR_RE.search(text) or HALF_RE.search(text)
+                or TO_DATE_RE.search(text))
 
 
 Term = tuple[tuple[str, ...], ...]  # alternatives, each a phrase of stemmed words
@@ -275,8 +280,16 @@ AT_END_RE = re.compile(r"\b(at|as of|by) (the )?(end|close) of\b|\b(at|as of) (t
 
 
 def parse_period(text: str) -> PeriodSpec:
-    """The period a question names, relative or explicit."""
+    """The period a question names, relative or explicit; "year to date" leaves its length to the
+    release."""
     text = normalise_period_words(lexicon().spell_out(text))
+    if not TO_DATE_RE.search(text):
+        return _parse_period(text)
+    spec = _parse_period(TO_DATE_RE.sub(" ", text))
+    return spec if spec.months else replace(spec, to_date=True, length_said=True, instant=False)
+
+
+def _parse_period(text: str) -> PeriodSpec:
     months = None
     d = DURATION_RE.search(text)
     if d:
@@ -385,8 +398,14 @@ def parse_question(text: str) -> Query:
     spelled = lexicon().spell_out(t_terms)  # "Op margin" is asked as "operating margin"
     ratio = next((name for name, rx in RATIOS.items() if rx.search(spelled)), None)
     kind: QueryKind
+    margin_of_sales = bool(ratio and "margin" in ratio and SHARE_OF_REVENUE_RE.search(spelled))
+    if margin_of_sales:
+        # "gross margin as % of sales" is the margin itself
+        spelled = SHARE_OF_REVENUE_RE.sub(" ", spelled)
     if narrative:
         kind = QueryKind.NARRATIVE
+    elif margin_of_sales:
+        kind = QueryKind.RATIO
     elif SHARE_OF_REVENUE_RE.search(spelled):
         kind = QueryKind.SHARE_OF_REVENUE
     elif PERCENT_RE.search(spelled) or (GROWTH_RE.search(spelled) and not AMOUNT_ASKED.search(spelled)):

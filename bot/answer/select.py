@@ -106,6 +106,7 @@ class _IndexedRow:
     section: set[str]
     title: set[str]
     dims: list[set[str]]
+    qualifying: set[str] = field(default_factory=set)  # stems of a qualifying phrase of the label
 
 
 _ROWS: dict[int, tuple[Document, list[_IndexedRow]]] = {}
@@ -114,6 +115,10 @@ _ROWS: dict[int, tuple[Document, list[_IndexedRow]]] = {}
 # what a label says was taken out ("Inventories, net of allowance for inventory reserve of $165 ...") does
 # not name the row: the allowance is a figure of its own
 NET_OF = re.compile(r",?\s*\b(net of|less|excluding)\b.*$", re.I)
+# a phrase that says which part of a line item a row is without making it another item: "Net income from
+# continuing operations" is the net income asked when nothing else is (its "operations" is not the
+# "operating" of operating income)
+QUALIFYING = re.compile(r"\b(from|of) continuing operations\b", re.I)
 
 
 def _rows_of(doc: Document) -> list[_IndexedRow]:
@@ -126,7 +131,8 @@ def _rows_of(doc: Document) -> list[_IndexedRow]:
         key = (f.table, f.row_index, f.label if f.column_index < 0 else "")
         groups.setdefault(key, []).append(f)
     rows = [_IndexedRow(key, facts, stems(NET_OF.sub("", facts[0].label)), stems(facts[0].section),
-                        stems(facts[0].table_title), [_dimension(f) for f in facts])
+                        stems(facts[0].table_title), [_dimension(f) for f in facts],
+                        set().union(*(stems(m.group(0)) for m in QUALIFYING.finditer(facts[0].label))))
             for key, facts in groups.items()]
     if len(_ROWS) > 64:
         _ROWS.clear()
@@ -259,7 +265,9 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
     for row in _rows_of(doc):
         key, facts = row.key, row.facts
         f0 = facts[0]
-        label_words, section_words, title_words = row.label, row.section, row.title
+        # "from continuing operations" unasked: neither the item's words nor words that change it
+        unasked_phrase = row.qualifying - wanted
+        label_words, section_words, title_words = row.label - unasked_phrase, row.section, row.title
         in_label = sum(1 for t in required if matches(t, label_words))
         here = label_words | section_words | title_words
         if COST_OF_REVENUE & section_words and not (COST_OF_REVENUE & wanted):
@@ -277,7 +285,8 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
         qualifiers = [w for w in extra if w in QUALIFIERS]
         w = WEIGHTS
         score = w.in_label * in_label + (len(required) - in_label) * w.in_context \
-            - w.extra_word * (len(extra) - len(qualifiers)) - w.qualifier * len(qualifiers)
+            - w.extra_word * (len(extra) - len(qualifiers)) \
+            - w.qualifier * (len(qualifiers) + len(unasked_phrase))
         soft = [a[0] for t in terms for a in t if a[0] in SOFT_STEMS]
         score += sum(w.soft_word for s in soft if s in label_words)
         cash_words = {"cash", "flow", "operat", "activity"}
@@ -320,6 +329,25 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
 
 def current_period(doc: Document) -> Period | None:
     return doc.metadata.period
+
+
+def to_date_months(doc: Document) -> int | None:
+    """How long the release's fiscal year has run at its period's end ("year to date"): three months a
+    quarter by its fiscal label, else its longest column to that date."""
+    cur = current_period(doc)
+    fq = fiscal_quarter(doc.metadata)
+    if fq is not None:
+        return fq[0] * 3
+    if cur is None:
+        return None
+    lengths = [c.period.months for t in doc.tables for c in t.columns
+               if c.period is not None and 0 < c.period.months <= 12 and near(c.period.end, cur.end)]
+    return max(lengths, default=None)
+
+
+def resolve_to_date(doc: Document, spec: PeriodSpec) -> PeriodSpec:
+    """A "year to date" period with this release's length."""
+    return replace(spec, months=to_date_months(doc), to_date=False) if spec.to_date else spec
 
 
 def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None]:

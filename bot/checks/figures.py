@@ -14,6 +14,13 @@ from index.reader.words import content_words as words
 REVENUE = re.compile(r"^(total )?(net )?(revenues?|sales)$|^total net revenues$|^net sales$", re.I)
 
 
+def is_revenue(label: str) -> bool:
+    """Whether a row label is the company's revenue: "Net sales", "Total revenues", and the same with a
+    qualifier after a comma or in brackets ("SALES, Net of returns and allowances", "Revenues (1)")."""
+    name = re.sub(r"\s*\([^)]*\)|:$", "", label.split(",")[0]).strip()
+    return bool(REVENUE.match(name))
+
+
 @dataclass(frozen=True)
 class Check:
     """The outcome of one check: arithmetic (passed or failed) or a figure (verified,
@@ -91,7 +98,7 @@ class Verifier:
         out: list[Candidate] = []
         for r in rows:
             out.extend(self._row_candidates(r.label, r.facts))
-            revenue = next((x for x in self.by_table.get(r.table, []) if REVENUE.match(x.label)), None)
+            revenue = next((x for x in self.by_table.get(r.table, []) if is_revenue(x.label)), None)
             if revenue is not None and revenue is not r:
                 for c, f in r.facts.items():
                     rev = revenue.facts.get(c)
