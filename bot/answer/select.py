@@ -111,6 +111,30 @@ class _IndexedRow:
 
 _ROWS: dict[int, tuple[Document, list[_IndexedRow]]] = {}
 
+# a balance sheet's rows between "Total current liabilities" (or assets) and the next total or the equity
+# that carry no heading of their own are its non-current part: Intel's "Debt" there is long-term debt
+TOTAL_CURRENT = re.compile(r"^total current (assets|liabilities)\b", re.I)
+NONCURRENT_END = re.compile(r"^total\b|equity|stockholders|shareholders|commitments|contingenc", re.I)
+NONCURRENT_WORDS = frozenset(stems("noncurrent long term"))
+
+
+def _noncurrent_lines(doc: Document) -> set[tuple[str, int]]:
+    """(table, line) of the rows a balance sheet places after its current assets or liabilities."""
+    by_table: dict[str, list[tuple[int, str]]] = {}
+    for f in doc.facts:
+        by_table.setdefault(f.table, []).append((f.line, f.label))
+    out: set[tuple[str, int]] = set()
+    for table, rows in by_table.items():
+        after = False
+        for line, label in sorted(set(rows)):
+            if TOTAL_CURRENT.match(label):
+                after = True
+            elif after and NONCURRENT_END.search(label):
+                after = False
+            elif after:
+                out.add((table, line))
+    return out
+
 
 # what a label says was taken out ("Inventories, net of allowance for inventory reserve of $165 ...") does
 # not name the row: the allowance is a figure of its own
@@ -130,7 +154,10 @@ def _rows_of(doc: Document) -> list[_IndexedRow]:
     for f in doc.facts:
         key = (f.table, f.row_index, f.label if f.column_index < 0 else "")
         groups.setdefault(key, []).append(f)
-    rows = [_IndexedRow(key, facts, stems(NET_OF.sub("", facts[0].label)), stems(facts[0].section),
+    noncurrent = _noncurrent_lines(doc)
+    rows = [_IndexedRow(key, facts, stems(NET_OF.sub("", facts[0].label)),
+                        stems(facts[0].section) | (NONCURRENT_WORDS if (facts[0].table, facts[0].line) in noncurrent
+                                                   and "current" not in facts[0].label.lower() else set()),
                         stems(facts[0].table_title), [_dimension(f) for f in facts],
                         set().union(*(stems(m.group(0)) for m in QUALIFYING.finditer(facts[0].label))))
             for key, facts in groups.items()]
@@ -604,7 +631,7 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
     for d in docs:
         rows = [m for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text),
                                       said=stems(query.text))
-                if not (query.excluded & stems(m.label))
+                if not (query.excluded & stems(NET_OF.sub("", m.label)))  # the row takes it out too
                 and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)
                 and not (query.kind == QueryKind.SHARE_OF_REVENUE and CHANGE.search(m.label))]
         rows = [_adjusted_fit(query, n) for n in (_neutral_fit(query, m) for m in rows) if n is not None]
