@@ -155,9 +155,14 @@ def _rows_of(doc: Document) -> list[_IndexedRow]:
         key = (f.table, f.row_index, f.label if f.column_index < 0 else "")
         groups.setdefault(key, []).append(f)
     noncurrent = _noncurrent_lines(doc)
+
+    def placed(f: Fact) -> frozenset[str]:
+        """Words the row's place in a balance sheet adds to its section."""
+        return NONCURRENT_WORDS if (f.table, f.line) in noncurrent and "current" not in f.label.lower() \
+            else frozenset()
+
     rows = [_IndexedRow(key, facts, stems(NET_OF.sub("", facts[0].label)),
-                        stems(facts[0].section) | (NONCURRENT_WORDS if (facts[0].table, facts[0].line) in noncurrent
-                                                   and "current" not in facts[0].label.lower() else set()),
+                        stems(facts[0].section) | placed(facts[0]),
                         stems(facts[0].table_title), [_dimension(f) for f in facts],
                         set().union(*(stems(m.group(0)) for m in QUALIFYING.finditer(facts[0].label))))
             for key, facts in groups.items()]
