@@ -425,9 +425,17 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             if _stated(turn, [d]):
                 return turn
             return _final(turn, not_stated(q, d))
+        misfit = answer is not None and bool(answer.figures) and not unit_fits(q, answer.figures[0].unit)
+        if misfit and match.confidence < CONFIDENT:
+            # a percentage where an amount was asked, from a row that fits loosely ("domestic online
+            # revenue" answered with its comparable sales change): another item; a sentence that states
+            # the item answers, or nothing
+            if _stated(turn, [d]):
+                return turn
+            return _final(turn, not_stated(q, d))
         if answer is not None and turn.stated is None:
             turn.answer = answer
-            if answer.figures and not unit_fits(q, answer.figures[0].unit):
+            if misfit:
                 turn.confidence = 0.0
             if turn.rival is not None and answer.figures:
                 # two rows fit about equally: give both, and do not vouch for either
@@ -773,7 +781,9 @@ def compose_across(turn: Turn, tools: Tools) -> Answer:
 def answer_in(turn: Turn, tools: Tools, filing: Filing) -> Answer | None:
     """The question asked of one release for its own quarter, through the same steps."""
     kind = QueryKind.RATIO if turn.q.ratio and turn.q.kind != QueryKind.VALUE else QueryKind.VALUE
-    query = replace(turn.q, kind=kind, period=PeriodSpec("current", months=3))
+    # the level of each quarter is asked, not the percentage its change is given in
+    text = re.sub(r"%|\bpercent(age)?\b|\brate\b", " ", turn.q.text) if turn.q.kind.is_change else turn.q.text
+    query = replace(turn.q, kind=kind, period=PeriodSpec("current", months=3), text=text)
     one = Turn(turn.question, filing.name, None, turn.text, query, [filing.name],
                hits=[h for h in turn.hits if h[0].doc == filing.name])
     for step in (select, compose, check):

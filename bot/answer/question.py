@@ -303,8 +303,11 @@ def _parse_period(text: str) -> PeriodSpec:
     dates = find_dates(text)
     # two dates in a comparison: the later one is the period asked, the earlier its comparative
     end = (max(dates) if COMPARED_RE.search(text) else dates[-1]) if dates else month_end(text)
+    # "on June 30" is a date; the "on" of "return on assets" is not
     instant = months is None and bool(re.search(
-        r"\b(at|as of|on|end of|balance|outstanding|held|when)\b", text, re.I))
+        r"\b(at|as of|end of|balance|outstanding|held|when)\b|"
+        r"\bon (the )?(\d|(" + "|".join(MONTH_NAMES) + r")\b)",
+        text, re.I))
     if end is not None:
         return PeriodSpec("explicit", end=end, months=months, instant=instant)
     r = REVERSED_FQ_RE.search(text)

@@ -161,7 +161,8 @@ def _rows_of(doc: Document) -> list[_IndexedRow]:
         return NONCURRENT_WORDS if (f.table, f.line) in noncurrent and "current" not in f.label.lower() \
             else frozenset()
 
-    rows = [_IndexedRow(key, facts, stems(NET_OF.sub("", facts[0].label)),
+    # a label's abbreviations spelled out as a question's are ("ROA": return on assets)
+    rows = [_IndexedRow(key, facts, stems(lexicon().spell_out(NET_OF.sub("", facts[0].label))),
                         stems(facts[0].section) | placed(facts[0]),
                         stems(facts[0].table_title), [_dimension(f) for f in facts],
                         set().union(*(stems(m.group(0)) for m in QUALIFYING.finditer(facts[0].label))))
@@ -543,6 +544,9 @@ def find_named(doc: Document, words: str, ignore: set[str] | None = None,
 
 def asks_per_share(text: str) -> bool | None:
     """True when a question asks for a per-share figure, False for a share count, None otherwise."""
+    if re.search(r"\b(how many|number of)\b[^?]*\bshares\b|\bshares (used|outstanding)\b|"
+                 r"\bweighted[- ]average (number of )?(common |basic |diluted )?shares\b", text, re.I):
+        return False  # "the weighted average shares used to calculate net loss per share": a count
     if re.search(r"\b(per|each|every)[- ](common |diluted |basic )?(share|ads)\b|\ba share\b|\beps\b|"
                  r"earnings per", text, re.I) or any(
             c.per_share for c in lexicon().concepts_in(text)):
@@ -564,9 +568,10 @@ def unit_fits(q: Query, unit: str) -> bool:
     if q.kind == QueryKind.VALUE and re.search(r"%|\bpercent(age)?\b|\brate\b", q.text, re.I) and \
             unit not in ("percent", "ratio"):
         return False  # a percentage asked, an amount given
+    # "net debt to capitalization", "ROA": percentages by their names
     if q.kind == QueryKind.VALUE and not rate and unit == "percent" and not re.search(
-            r"\b(growth|change|grow|increase|decrease|margin|comparable|comp|ratio)\b|"
-            r"\b(debt|liabilities|assets|equity) to\b", q.text, re.I):  # "net debt to capitalization"
+            r"\b(growth|change|grow|increase|decrease|margin|comparable|comp|ratio|yield|return on)\b|"
+            r"\b(debt|liabilities|assets|equity) to\b", lexicon().spell_out(q.text), re.I):
         return False  # an amount asked, a percentage given
     if is_money(unit) and asks_count(q.text):
         return False  # a headcount or a number of stores asked, an amount given

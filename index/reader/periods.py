@@ -20,7 +20,8 @@ _MONTH_RE = (
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
 )
 # a full date; "december 31 , 2010" (a space before the comma) too
-DATE_RE = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})\s?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
+# a footnote mark run into the year ("July 29, 20231" for note 1) is not part of it
+DATE_RE = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})\s?,?\s+(?P<year>(?:19|20)\d\d)(?=[1-9]?\b)", re.I)
 MONTH_DAY_RE = re.compile(_MONTH_RE + r"\s+(?P<day>\d{1,2})\b,?", re.I)
 DMY_RE = re.compile(r"\b(?P<day>\d{1,2})\s+" + _MONTH_RE + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 SLASH_DATE_RE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})\b")

@@ -28,6 +28,8 @@ from index.reader.periods import (
     ("45/45/2019", None),
     ("31 December 2024", date(2024, 12, 31)),
     ("January 28, 2024 and July 28, 2024", date(2024, 7, 28)),
+    ("July 29, 20231", date(2023, 7, 29)),  # a footnote mark run into the year
+    ("July 29, 202345", None),
     ("no date here", None),
 ])
 def test_find_date(text: str, found: date | None) -> None:
