@@ -2,7 +2,8 @@
 releases, the six corpus releases and the two EDGAR exhibits: `eval/blind2` (six a release, tuned on),
 `heldout2` (six a release, held aside, never tuned on, only its totals looked at), `eval/blind3` (five a
 release, tuned on), `eval/qa` and `eval/qa2` (the questions two QA sessions found answered wrongly through
-the CLI, tuned on), and `heldout3` (five a release, held aside, never tuned on). Each question is asked of
+the CLI, tuned on), `heldout3` and `heldout4` (five a release, held aside, never tuned on; heldout4 written
+in the seventh session, after the code it measures). Each question is asked of
 its own release alone. Asserted here so that none can silently get worse."""
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ def release(stem: str):
     ("heldout2", 16, 96, 91, 0),
     ("eval/blind3", 16, 80, 75, 0),
     ("eval/qa", 12, 86, 77, 0),
-    ("eval/qa2", 16, 178, 125, 0),
+    ("eval/qa2", 16, 178, 136, 0),
     ("heldout3", 16, 80, 77, 0),
+    ("heldout4", 16, 80, 70, 0),
 ])
 def test_blind_set_does_not_get_worse(tmp_path, folder: str, files: int, count: int, right: int,
                                       wrong_verified: int) -> None:
