@@ -199,6 +199,7 @@ def vocabulary(doc: Document) -> frozenset[str]:
 # "Client Computing Group (CCG)": a name and the initials a release goes on to use for it
 ACRONYM_RE = re.compile(r"((?:[A-Z][\w&'-]*[ ]+(?:(?:and|&|of|the|for)[ ]+)?){1,6})\(([A-Z][A-Za-z]{1,6})\)")
 CONNECTORS = {"and", "&", "of", "the", "for"}
+LABEL_CODE_RE = re.compile(r"^([A-Z][\w&' -]{2,60}?)\s*\(([A-Z]{2,6})\)\s*$")
 GENERIC = {"group", "segment", "division", "business", "unit"}  # "Client Computing" is printed without them
 _ALIASES: dict[int, tuple[Document, dict[str, tuple[str, ...]]]] = {}
 
@@ -223,17 +224,55 @@ def aliases(doc: Document) -> dict[str, tuple[str, ...]]:
         words = tuple(stem(w.lower()) for w in chosen if w.lower() not in GENERIC)
         if letters == acronym and words:
             found.setdefault(stem(acronym.lower()), words)
+    for f in doc.facts:
+        # a row label that ends in the name's code ("Network and Edge (NEX)") defines it, whatever its letters
+        m = LABEL_CODE_RE.match(f.label)
+        if m and f.column_index <= 0:
+            words = tuple(stem(w.lower()) for w in re.split(r"[\s-]+", m.group(1))
+                          if w and w.lower() not in CONNECTORS and w.lower() not in GENERIC)
+            if words:
+                found.setdefault(stem(m.group(2).lower()), words)
     if len(_ALIASES) > 64:
         _ALIASES.clear()
     _ALIASES[id(doc)] = (doc, found)
     return found
 
 
+def initials(doc: Document, code: str) -> tuple[str, ...] | None:
+    """The printed name (a row label or a heading of the tables) whose words' initials spell ``code``
+    ("FLNA": Frito-Lay North America), as stems; ``None`` when no name or several different ones do."""
+    names = {f.label for f in doc.facts} | {part for f in doc.facts for part in f.section.split(" > ")}
+    found: set[tuple[str, ...]] = set()
+    for name in names:
+        words = [w for w in re.split(r"[\s-]+", re.sub(r"[^\w&\s-]", " ", name)) if w]
+        for i in range(len(words)):
+            letters, chosen = "", []
+            for w in words[i:]:
+                if w.lower() in CONNECTORS:
+                    continue
+                letters += w[0].upper()
+                chosen.append(w)
+                if len(letters) >= len(code):
+                    break
+            if letters == code and words[i][0].isupper():
+                found.add(tuple(stem(w.lower()) for w in chosen if w.lower() not in GENERIC))
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def expand_aliases(query: Query, docs: list[Document]) -> Query:
-    """A question that names a segment by its initials ("Intel CCG revenue") also names it in full."""
+    """A question that names a segment by its initials ("Intel CCG revenue") also names it in full: as
+    the release defines them ("Client Computing Group (CCG)"), else the one printed name they spell."""
     known: dict[str, tuple[str, ...]] = {}
     for d in docs:
         known.update(aliases(d))
+    for code in set(re.findall(r"\b[A-Z]{3,5}\b", query.text)):
+        w = stem(code.lower())
+        if w in known or w in lexicon().known or code.lower() in lexicon().abbreviations or \
+                any(w in vocabulary(d) for d in docs):
+            continue
+        spelled = {n for d in docs if (n := initials(d, code)) is not None}
+        if len(spelled) == 1:
+            known[w] = spelled.pop()
     if not known:
         return query
     # a word that is a finance term of its own ("GAAP") keeps its meaning

@@ -1,5 +1,7 @@
-"""Initials a release defines for its own names ("Client Computing Group (CCG)") answer for those names
-in its tables, which print them in full; a finance term of its own ("GAAP") keeps its meaning."""
+"""Initials a release defines for its own names ("Client Computing Group (CCG)", or a row label "Network and
+Edge (NEX)" whatever its letters) answer for those names in its tables, which print them in full; initials
+the release never defines name the one printed name they spell ("FLNA": Frito-Lay North America); a
+finance term of its own ("GAAP") keeps its meaning."""
 
 from __future__ import annotations
 
@@ -23,6 +25,13 @@ Operating segment revenue:
  Client Computing                        6,625               10,303
  Data Center and AI                      4,304                6,426
  Total operating segment revenue        10,929               16,729
+
+Segment Highlights ($ in millions)
+                                        Three Months Ended
+                                 December 31, 2022    December 25, 2021
+Other segment revenue:
+ Network and Edge (NEX)                  2,100                2,600
+ Frito-Lay Snacks North America            700                  650
 """
 
 
@@ -40,6 +49,8 @@ def test_the_initials_a_release_defines() -> None:
 @pytest.mark.parametrize(("question", "value"), [
     ("Acme DCAI revenue Q4", 4304e6),
     ("how much did Acme's CCG revenue fall from a year ago in Q4", 6625e6 - 10303e6),
+    ("Acme NEX revenue Q4 2022", 2100e6),
+    ("Acme FLSNA revenue Q4 2022", 700e6),
 ])
 def test_a_segment_named_by_its_initials(ask, question: str, value: float) -> None:
     assert first(ask(question)) == pytest.approx(value)
