@@ -226,12 +226,12 @@ def aliases(doc: Document) -> dict[str, tuple[str, ...]]:
             found.setdefault(stem(acronym.lower()), words)
     for f in doc.facts:
         # a row label that ends in the name's code ("Network and Edge (NEX)") defines it, whatever its letters
-        m = LABEL_CODE_RE.match(f.label)
-        if m and f.column_index <= 0:
-            words = tuple(stem(w.lower()) for w in re.split(r"[\s-]+", m.group(1))
+        code = LABEL_CODE_RE.match(f.label)
+        if code and f.column_index <= 0:
+            words = tuple(stem(w.lower()) for w in re.split(r"[\s-]+", code.group(1))
                           if w and w.lower() not in CONNECTORS and w.lower() not in GENERIC)
             if words:
-                found.setdefault(stem(m.group(2).lower()), words)
+                found.setdefault(stem(code.group(2).lower()), words)
     if len(_ALIASES) > 64:
         _ALIASES.clear()
     _ALIASES[id(doc)] = (doc, found)
