@@ -416,6 +416,12 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             missing = no_base(d, q, match)
             if missing is not None:
                 return _final(turn, missing)
+        if answer is None and q.kind == QueryKind.SHARE_OF_REVENUE:
+            # a share asked and no revenue to divide by: the sentence that states it, or nothing; never
+            # the amount in its place
+            if _stated(turn, [d]):
+                return turn
+            return _final(turn, not_stated(q, d))
         if answer is None and q.kind != QueryKind.VALUE:
             answer = compose_value(d, q, match)
             # the value, where a change was asked: not the answer to the question as asked

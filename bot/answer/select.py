@@ -68,6 +68,8 @@ class RowWeights:
     retrieval: float = 10.0        # times the fused retrieval score of the row's chunk
     loss_label: float = 0.5        # "loss" in the label when the question asks about a loss
     has_period: float = 2.0        # the row has a figure for the period asked
+    share_printed: float = 2.0     # a row of percentages when a share of revenue is asked ("Percent from
+                                   # international")
     instant_asked: float = 0.5     # a date was asked: the figure is a balance at it (or, taken off, a flow)
     tie: float = 0.25              # two rows this close fit the question about equally
     wrong_unit: float = 3.0        # penalty: its figure is not of the kind asked (a percentage for an amount)
@@ -699,6 +701,8 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
                 bonus -= w.intersegment
             if picked is not None:
                 bonus += w.has_period
+                if query.kind == QueryKind.SHARE_OF_REVENUE and picked.unit == "percent":
+                    bonus += w.share_printed
                 if query.period.instant and picked.period:
                     # a date asked: a balance at that date fits, a flow over a period ending then does not
                     bonus += w.instant_asked if picked.period.months == 0 else -w.instant_asked

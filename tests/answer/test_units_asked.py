@@ -2,7 +2,8 @@
 abbreviation in a label is spelled out as in a question) and a percentage; the "on" of "return on
 assets" names no date; "how many weighted average shares ... per share" is a share count; an amount
 asked ("domestic online revenue") is never answered with a percentage from a row that fits loosely
-(its comparable sales change): the sentence that states the amount answers."""
+(its comparable sales change): the sentence that states the amount answers; a share asked is the row
+printed in percent ("Percent from international"), and never an amount in its place."""
 
 from __future__ import annotations
 
@@ -38,6 +39,14 @@ Return on Assets ("ROA")                  August 1, 20261   August 2, 20251
 Net earnings                                1,300          1,700
 Total assets                               16,000         17,500
 ROA                                          8.1%           9.7%
+
+Gross Merchandise Volume ($ in millions)
+                                             Three Months Ended
+                                          August 1,      August 2,
+                                            2026           2025
+US                                          9,000          9,500
+International                               9,400         10,074
+Percent from international                    50%            51%
 """
 
 
@@ -67,3 +76,15 @@ def test_weighted_average_shares_for_per_share_figures_are_a_count(ask) -> None:
 def test_an_amount_is_not_answered_with_a_loosely_fitting_percentage(ask) -> None:
     answer = ask("Norbury domestic online revenue")
     assert first(answer) == 2_810_000_000
+
+
+def test_a_share_is_the_row_printed_in_percent(ask) -> None:
+    answer = ask("what percent of Norbury revenue came from international in Q2?")
+    assert first(answer) == 50
+    assert answer.figures[0].unit == "percent"
+
+
+def test_a_share_with_nothing_to_divide_by_is_not_the_amount(ask) -> None:
+    # the US figure is merchandise volume, not revenue: no share of revenue can be made of it
+    answer = ask("What share of Norbury's revenue came from the US?")
+    assert not answer.figures and "does not say" in answer.text
