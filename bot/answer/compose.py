@@ -295,8 +295,8 @@ def compose_share(doc: Document, q: Query, match: RowMatch) -> Answer | None:
                       amount=amount(f.value, f.unit, f.scale, f.label))
         figures = [fact_figure(doc, printed, f"{f.label} as a share of revenue"), fact_figure(doc, f)]
         return Answer(q.text, text, True, figures, [row_citation(doc, match)], doc.name)
-    if stems(f.label) <= lexicon().segments and not re.search(r"revenue|sales", f"{f.table_title} {f.section}",
-                                                              re.I):
+    context = f"{f.table_title} {f.section}"
+    if stems(f.label) <= lexicon().segments and not re.search(r"revenue|sales", context, re.I):
         return None  # a region's figure in a table of another measure (GMV by region) is no part of revenue
     rev = revenue_fact(doc, f, total=bool(TOTAL_REVENUE_ASKED.search(q.text)))
     if rev is None or not rev.value:
