@@ -254,8 +254,13 @@ def _blocks(lines: list[str], kinds: list[str]) -> list[Block]:
             section = t.strip("#* :").strip()
             blocks.append(Block("heading", section, n + 1, section))
             continue
-        if not para and t[:1].islower() and blocks and blocks[-1].kind == "paragraph" \
-                and not blocks[-1].text.rstrip().endswith((".", "!", "?", ":", '"', "”")):
+        cut = not para and t[:1].islower() and bool(blocks) \
+            and not blocks[-1].text.rstrip().endswith((".", "!", "?", ":", '"', "”"))
+        if cut and blocks[-1].kind == "bullet":
+            # a bullet a page break cut in two: "... dividends of $6.7" / "billion and share repurchases"
+            blocks[-1].text += " " + t
+            continue
+        if cut and blocks[-1].kind == "paragraph":
             # a paragraph a page break (or a table between columns) cut in two: "... $0.12 per diluted"
             # / "share, related to stock-based compensation."
             last = blocks.pop()
