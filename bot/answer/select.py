@@ -351,10 +351,17 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             # a segment named in the question picks that segment's columns
             picked = [f for f, dim in zip(facts, row.dims, strict=True)
                       if all(matches(t, dim | here) for t in missing)]
-            if not picked or len(picked) == len(facts):
+            # a short heading over every column ("Payments Due By Period"), not a note run into them
+            common = set.intersection(*row.dims) if row.dims else set()
+            if len(common) > 6:
+                common = set()
+            if not picked or (len(picked) == len(facts) and not all(matches(t, common) for t in missing)):
                 continue
-            facts = picked
-            in_label += len(missing)
+            if len(picked) < len(facts):
+                facts = picked
+                in_label += len(missing)
+            # else a word every column's heading carries ("Payments Due By Period") is the table's: found in
+            # its context, as a title's word is
         extra = [w for w in label_words if w not in wanted and w not in UNCOUNTED]
         qualifiers = [w for w in extra if w in QUALIFIERS]
         w = WEIGHTS

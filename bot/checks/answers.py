@@ -47,6 +47,8 @@ SEQUENTIAL = re.compile(r"^\S*\s*(\w+\s+){0,2}(sequential(ly)?|quarter[- ]over[-
                         re.I)
 FULL_YEAR_WORDS = re.compile(r"full[- ]year|for the year|fiscal year|twelve months|annual", re.I)
 QUARTER_WORDS = re.compile(r"\bquarter\b|\b[1-4]Q\d\d\b|\bQ[1-4]\b|three months", re.I)
+# a total row named after its section ("Total purchase obligations" under "Purchase obligations")
+TOTAL_ROW = re.compile(r"^\s*total\b", re.I)
 
 
 # words that name no particular line item in a sentence about one ("Net revenues were ..., down by 5.4%")
@@ -87,12 +89,13 @@ class AnswerChecker:
         self.doc = doc
         self.verifier = Verifier(doc)
         self._claims: list[tuple[str, Claim]] | None = None
-        self.passed: set[Cell] = set()
+        self.passed: dict[Cell, list[frozenset[Cell]]] = {}  # a cell: the cells of each check it passes in
         self.failed: dict[Cell, str] = {}
         for table in doc.tables:
             for check in check_table(table):
                 if check.status == CheckStatus.PASSED:
-                    self.passed |= check.cells
+                    for c in check.cells:
+                        self.passed.setdefault(c, []).append(check.cells)
                 else:
                     self.failed.update({c: check.text for c in check.cells})
         self.facts: dict[Cell, Fact] = {(f.table, f.line, f.column_index): f for f in doc.facts}
@@ -138,13 +141,29 @@ class AnswerChecker:
             return CheckStatus.UNVERIFIABLE, "the table's scale is uncertain (no caption or narrative says)"
         why = []
         for cell, f in zip(fig.cells, found, strict=True):
-            if cell in self.passed:
+            if self._sums_as_read(cell, f):
                 why.append("the table's arithmetic includes it")
             elif (other := self.second_table(f)) is not None:
                 why.append(f"it stands again in {other.table_title} (line {other.line})")
             else:
                 return CheckStatus.UNVERIFIABLE, f"no second source for {f.label}, {f.column.strip()}"
         return CheckStatus.VERIFIED, "; ".join(dict.fromkeys(why))
+
+    def _sums_as_read(self, cell: Cell, f: Fact) -> bool:
+        """Whether a passing arithmetic check includes the cell as it was read: a total read as its
+        section's ("Purchase obligations: ... Total", read "Total purchase obligations") is vouched for
+        only by a sum of that section's rows, never by one that shows it totals rows outside it, nor by
+        one along its own row."""
+        checks = self.passed.get(cell, [])
+        leaf = f.section.split(" > ")[-1].strip().lower()
+        if not leaf or TOTAL_ROW.sub("", f.label).strip().lower() != leaf:
+            return bool(checks)
+
+        def inside(c: Cell) -> bool:
+            g = self.facts.get(c)
+            return g is not None and (g.section == f.section or g.section.startswith(f.section + " > "))
+
+        return any(all(inside(c) for c in cells) and any(c[1] != cell[1] for c in cells) for cells in checks)
 
     def narrative_rate(self, fig: Figure, facts: list[Fact]) -> Claim | None:
         """A rate of change the narrative states for the same item over the same base that differs from

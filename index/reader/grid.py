@@ -54,10 +54,13 @@ def split_line(raw: RawLine, mode: str) -> GridLine:
     first_value = next((n for n, p in enumerate(pieces) if p.is_value), None)
     if first_value == 0 and pieces[0].start == 0 and len(pieces) > 1:
         first_value = next((n for n, p in enumerate(pieces[1:], 1) if p.is_value), None)
+    # a heading row ("| december 31 , ( in millions ) | december 31 , 2010 | ... | 2010 | 2009 |") holds no
+    # figure but years: its text cells are headings, never more of the label
+    heading = first_value is not None and all(_is_year(p.text) for p in pieces[first_value:] if p.is_value)
     for n, p in enumerate(pieces):
         if first_value is not None and n >= first_value and p.is_value:
             line.values.append(p)
-        elif p.start == 0 or (first_value is not None and n < first_value and not line.texts):
+        elif p.start == 0 or (first_value is not None and n < first_value and not line.texts and not heading):
             line.label.append(p)
         else:
             line.texts.append(p)

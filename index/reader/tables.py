@@ -46,6 +46,13 @@ def _header_texts(header: list[GridLine], cols: list[GridColumn], mode: str) -> 
         if lone.get(line_no, 0) > 1:
             captions.append(line.raw.text.strip())
             continue
+        if mode != "char" and len(pieces) == 1 and not line.label and len(cols) > 1 and \
+                not re.search(r"\d|ended", pieces[0].text, re.I):
+            # one cell of a heading row, the rest empty ("|  |  | Payments Due By Period |  |"): a table cut
+            # into cells kept no span, and a heading alone on its row spans them all
+            for t in texts:
+                t.append(pieces[0].text)
+            continue
         if mode == "char" and len(pieces) == 1 and not re.search(r"\d|ended", pieces[0].text, re.I):
             spanned = [c for c in cols if pieces[0].start <= c.end and pieces[0].end >= c.start]
             if len(spanned) >= 3:
