@@ -395,7 +395,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
         d, match = turn.row
         turn.confidence = match.confidence
         if q.excluded and not ADJUSTED.search(f"{match.label} {match.section}"):
-            # "EPS excluding the restructuring charges": a row that takes nothing out is not vouched for
+            # "EPS excluding the restructuring charges": a row that takes nothing out is not the answer; a
+            # sentence that states the figure without them is, else the row, not vouched for
+            if _stated(turn, [d]):
+                return turn
             turn.confidence = min(turn.confidence, CONFIDENT / 2)
         if aggregate_asked(q):
             # "the average revenue in 2018 and 2019": computed from each year's figure, or not answered
@@ -649,6 +652,14 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
     if asks_per_share(q.text) is False and claim.kind == "money":
         return "the sentence states an amount, not a number of shares"
+    if q.excluded:
+        # "EPS excluding the restructuring charges": a sentence that takes something out, and never the
+        # figure of what it takes out ("Excluding $0.18 per share of restructuring charges")
+        if not ADJUSTED.search(claim.sentence):
+            return "the sentence takes nothing out"
+        follows = claim.sentence[claim.start + len(claim.text):].split()[:8]
+        if stems(" ".join(follows)) & q.excluded:
+            return "the figure is what the sentence takes out"
     if q.currency and claim.kind == "money" and (claim.currency or "USD") != q.currency:
         return f"the sentence states it in {claim.currency or 'USD'}, not {q.currency}"
     ads = bool(ADS_ASKED.search(q.text))
@@ -691,7 +702,9 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
             not FUTURE_RE.match(words[at - 1]):  # "we expect revenue of": a verb, not a kind of revenue
         return f"the sentence states it for {words[at - 1]} {words[at]}"
     clause = narrative_words(after) | stems(section)
-    if q.neutral != bool(NEUTRAL_PRINTED.search(after)):
+    # "$2.63, an increase of 15% (19% in constant currencies)": the words after the next figure are its own
+    own_after = re.split(r"\d", after, maxsplit=1)[0]
+    if q.neutral != bool(NEUTRAL_PRINTED.search(own_after)):
         return ("the sentence states it in constant currency" if not q.neutral
                 else "the sentence states it as reported, not in constant currency")
     # "outlook" and "guidance" name the kind of figure, which FUTURE_RE checks below, not a line item
@@ -891,7 +904,7 @@ COMPARATIVE_AFTER = re.compile(r"^[^$%\d]{0,50}\b(prior[- ]year|a year (?:ago|ea
                                re.I)
 
 
-COMPARISON_YEAR = re.compile(r"\b(a |the )?(prior|previous|last|same|this) year(['’]s)?\b|"
+COMPARISON_YEAR = re.compile(r"\b(a |the )?(prior|previous|last|same|this|current) year(['’]s)?\b|"
                              r"\byear[- ](ago|earlier|over[- ]year)\b|"
                              r"\ba year (ago|earlier)\b", re.I)
 

@@ -295,7 +295,10 @@ def usable_terms(query: Query, docs: list[Document]) -> tuple[tuple[Term, ...], 
     dropped: list[str] = []
     for term in query.terms:
         word = term[0][0] if len(term) == 1 and len(term[0]) == 1 else None
-        if word is not None and word not in printed and word not in known and word not in query.proper:
+        # "adjusted EPS excluding restructuring": what the adjustment is, the question says in full
+        said_out = word == ADJUSTED_STEM and bool(query.excluded)
+        if word is not None and word not in printed and (word not in known or said_out) and \
+                word not in query.proper:
             dropped.append(word)
         else:
             kept.append(term)
@@ -318,6 +321,7 @@ COST_OF_REVENUE = {"cost"}
 ADJUSTED = re.compile(r"exclud|adjusted|non-?gaap|\bcore\b|\bex[- ]|before|organic|underlying|comparable",
                       re.I)
 COMPARABLE_OR_ORGANIC = re.compile(COMPARABLE + r"|organic", re.I)
+ADJUSTED_STEM = stem("adjusted")
 # a row that prints the line item above it as a share of revenue ("% of revenue"): it answers only a
 # question about that share, never one about revenue
 SHARE_ROW = re.compile(r"^\s*(as an? )?(%|percent(age)?|share) (of|to) (total |net )?(revenues?|sales)\b",

@@ -254,7 +254,9 @@ def _blocks(lines: list[str], kinds: list[str]) -> list[Block]:
             section = t.strip("#* :").strip()
             blocks.append(Block("heading", section, n + 1, section))
             continue
-        cut = not para and t[:1].islower() and bool(blocks) \
+        # a block left mid-word or mid-bracket ("(Accelerating the" / "Organization), diluted ...")
+        cut = not para and bool(blocks) and blocks[-1].kind in ("bullet", "paragraph") \
+            and (t[:1].islower() or blocks[-1].text.count("(") > blocks[-1].text.count(")")) \
             and not blocks[-1].text.rstrip().endswith((".", "!", "?", ":", '"', "”"))
         if cut and blocks[-1].kind == "bullet":
             # a bullet a page break cut in two: "... dividends of $6.7" / "billion and share repurchases"

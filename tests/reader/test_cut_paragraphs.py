@@ -17,6 +17,10 @@ billion and share repurchases of $1.0 billion.
 
 Net income for the quarter was $518 million, including a charge of $0.12 per diluted
 share, related to restructuring.
+
+• Excluding $0.18 per share of restructuring charges related to our program (Accelerating the
+
+Organization), diluted earnings per share was $2.63.
 """
 
 
@@ -35,3 +39,8 @@ def test_a_paragraph_cut_in_two_is_one_and_the_next_bullet_stays_apart() -> None
     texts = _texts()
     assert any(t.endswith("$0.12 per diluted share, related to restructuring.") for t in texts)
     assert "Core constant currency EPS growth of 8 percent." in texts
+
+
+def test_a_bullet_left_inside_a_bracket_goes_on_whatever_the_case() -> None:
+    assert any(t.endswith("(Accelerating the Organization), diluted earnings per share was $2.63.")
+               for t in _texts())
