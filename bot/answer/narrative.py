@@ -97,7 +97,7 @@ OUTLOOK_TERMS = {(stem(w),) for w in ("outlook", "guidance", "forecast", "guide"
 
 WORD = re.compile(r"[A-Za-z][\w&'-]*")
 # what follows a figure and names it: "107 in Canada", "an 11.0% increase in transactions"
-NAMES_IT = re.compile(r"\s+(?:(?:in|of|new|net|total|active|paid|full-time|increase|decrease|growth|rise|"
+NAMES_IT = re.compile(r"\s+(?:(?:in|of|to|new|net|total|active|paid|full-time|increase|decrease|growth|rise|"
                       r"decline|gain|drop|reduction|improvement)\s+)*")
 TABLE_TEXT = re.compile(r"\S {6,}\S")  # figures set in columns by runs of spaces
 FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z]{3})\d(?!\d)")  # "EPS2", "rate2": a footnote, not a word

@@ -49,6 +49,7 @@ from bot.answer.question import (
     NEUTRAL_PRINTED,
     PRIOR_QUARTER_RE,
     RATIOS,
+    TO_DATE_RE,
     PeriodSpec,
     Query,
     QueryKind,
@@ -74,6 +75,7 @@ from bot.answer.select import (
     resolve_to_date,
     rival_row,
     target_end,
+    to_date_months,
     unit_fits,
     usable_terms,
     vocabulary,
@@ -509,7 +511,8 @@ def check(turn: Turn, tools: Tools) -> Turn:
         if answer.figures and answer.figures[0] is fig:
             # a stated figure is checked as the audit checks prose (against facts and changes), and
             # counts as the answer only when its own clause names what was asked
-            fig.check, fig.why = checker.check_claim(claim), "the tables agree with the sentence"
+            fig.check, source = checker.check_claim(claim)
+            fig.why = "the tables agree with the sentence"
             fits = stated_fits(turn.q, stated, turn.ignore)
             if fig.check != CheckStatus.CONTRADICTED and fits:
                 fig.check, fig.why = CheckStatus.UNVERIFIABLE, fits
@@ -518,6 +521,11 @@ def check(turn: Turn, tools: Tools) -> Turn:
                 # the tables report the past: a forecast that equals a past figure is not corroborated
                 fig.check = CheckStatus.UNVERIFIABLE
                 fig.why = "a forecast: nothing in the tables can confirm it"
+            elif fig.check == CheckStatus.VERIFIED and not agrees_as_asked(turn, source):
+                # "... through dividends of $402 million": a table has it, under another item than the one
+                # asked ("Dividends paid" for the amount returned to shareholders)
+                fig.check = CheckStatus.UNVERIFIABLE
+                fig.why = f"the table figure that agrees is another item ({source})"
             elif fig.check == CheckStatus.UNVERIFIABLE:
                 fig.why = "stated in the narrative only"
     if turn.quote and answer.figures:
@@ -527,6 +535,30 @@ def check(turn: Turn, tools: Tools) -> Turn:
             where = tools.store.document(answer.doc).where(cite.line)
             answer.text += " " + render("quote", sentence=cite.text, where=where)
     return turn
+
+
+# words a rate is asked with that its table row need not print ("gross profit rate": "Gross profit as a share
+# of Revenue")
+RATE_WORDS = frozenset(stems("rate margin percent percentage share ratio growth change"))
+
+
+def agrees_as_asked(turn: Turn, source: str) -> bool:
+    """Whether the table figure that agrees with a stated one (``source``: "<label>, <column> (line N)")
+    is of the item asked: its row's label, section or table title names every line-item word."""
+    assert turn.answer is not None and turn.answer.doc
+    line = re.search(r"\(line (\d+)\)\s*$", source)
+    doc = next((d for d in turn.docs if d.name == turn.answer.doc), None)
+    if line is None or doc is None:
+        return False
+    words = stems(source)
+    if ADS_ASKED.search(turn.q.text):
+        words |= stems("per share")  # an ADS holds shares: "Earnings per equivalent ADS" is EPS asked per ADS
+    for f in doc.facts:
+        if f.line == int(line.group(1)):
+            words |= stems(f"{f.label} {f.section} {f.table_title}")
+    asked = [t for t in item_terms(turn.q, turn.ignore)
+             if not all(len(a) == 1 and a[0] in RATE_WORDS for a in t)]
+    return all(matches(t, words) for t in asked)
 
 
 def said_otherwise(turn: Turn, fig: Figure) -> Stated | None:
@@ -994,6 +1026,8 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
     # ... or the heading it stands under ("Full Year 2024 Highlights")
     said = (_length_said(clause_of(claim, [*others, claim])) or _length_said(claim.sentence)
             or _length_said(heading) or (cur.months if cur else None))
+    if TO_DATE_RE.search(claim.sentence) and not duration_months(claim.sentence):
+        said = to_date_months(doc) or said  # "On a year-to-date basis, the company has returned ..."
     if asked and said and asked != said:
         return "the sentence states it for a period of another length"
     return ""

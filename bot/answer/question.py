@@ -286,6 +286,9 @@ def parse_period(text: str) -> PeriodSpec:
     if not TO_DATE_RE.search(text):
         return _parse_period(text)
     spec = _parse_period(TO_DATE_RE.sub(" ", text))
+    if spec.fiscal is not None:
+        # "year to date through Q2 FY24": the fiscal year's first two quarters
+        return replace(spec, months=spec.fiscal[0] * 3, length_said=True, instant=False)
     return spec if spec.months else replace(spec, to_date=True, length_said=True, instant=False)
 
 

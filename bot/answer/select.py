@@ -445,8 +445,8 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
             q, y = spec.fiscal
             fq = fiscal_quarter(doc.metadata)
             if fq and cur is not None:
-                return fiscal_quarter_end(cur.end, fq, q, y), 3
-            return calendar_quarter_end(q, y), 3
+                return fiscal_quarter_end(cur.end, fq, q, y), spec.months or 3
+            return calendar_quarter_end(q, y), spec.months or 3
         if spec.fiscal_year is not None:
             fq = fiscal_quarter(doc.metadata)
             if fq and cur is not None and spec.months in (6, 9):

@@ -212,9 +212,11 @@ class AnswerChecker:
                 return g
         return None
 
-    def check_claim(self, claim: Claim) -> CheckStatus:
-        """A figure the narrative states, checked as the audit checks prose."""
-        return self.verifier.check(claim).status.as_figure_status()
+    def check_claim(self, claim: Claim) -> tuple[CheckStatus, str]:
+        """A figure the narrative states, checked as the audit checks prose, and the table figure or change
+        that agrees with it ('' when none does)."""
+        found = self.verifier.check(claim)
+        return found.status.as_figure_status(), found.source if found.status == CheckStatus.VERIFIED else ""
 
     def narrative_support(self, fig: Figure) -> Citation | None:
         """The narrative sentence that states this figure (verified against its row)."""

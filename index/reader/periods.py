@@ -206,7 +206,8 @@ def duration_months(text: str) -> int | None:
         found.append((m.start(), 3))
     for m in QUARTER_CODE_RE.finditer(text):
         found.append((m.start(), 3))
-    for m in re.finditer(r"\b(year|twelve months|fiscal year|full year)\b", low):
+    # "year-to-date" is as long as the year has run, not a year
+    for m in re.finditer(r"\b(year|twelve months|fiscal year|full year)\b(?![- ]to[- ]date)", low):
         found.append((m.start(), 12))
     for m in re.finditer(r"\b(first|second) half\b|\b[12]h\b|\bh[12]\b", low):
         found.append((m.start(), 6))

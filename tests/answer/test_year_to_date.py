@@ -75,3 +75,54 @@ def test_net_income_from_continuing_operations_is_the_net_income_asked(ask) -> N
     assert first(ask("What was Harbor's non-GAAP net income in the quarter?")) == 43_000_000
     assert first(ask("What was Harbor's non-GAAP operating income in the quarter?")) == 55_000_000
     assert first(ask("Harbor income from continuing operations this quarter")) == 40_000_000
+
+
+SECOND_QUARTER = """Norwood Electronics Reports Results for Second Quarter of Fiscal 2026
+
+RICHFIELD, Minn. -- Norwood Electronics Co., Inc. today announced results for the 13-week second quarter
+(Q2 FY26) ended August 1, 2026.
+
+In Q2 FY26, the company returned a total of $279 million to shareholders through dividends of $200 million
+and share repurchases of $79 million. On a year-to-date basis, the company has returned a total of $560
+million to shareholders through dividends of $402 million and share repurchases of $158 million.
+
+CONSOLIDATED STATEMENTS OF CASH FLOWS ($ in millions)
+                                               Six Months Ended
+                                          August 1,      August 2,
+                                            2026           2025
+Net earnings                                  518            647
+Repurchase of common stock                   (158)          (600)
+Dividends paid                               (402)          (397)
+"""
+
+
+@pytest.fixture(scope="module")
+def ask_q2(tmp_path_factory):
+    return asker(tmp_path_factory.mktemp("norwood"), "norwood", SECOND_QUARTER)
+
+
+def test_year_to_date_through_a_named_quarter() -> None:
+    spec = parse_question("How much has Norwood returned year to date through Q2 FY26?").period
+    assert spec.months == 6 and spec.fiscal == (2, 2026)
+
+
+def test_a_year_to_date_sentence_speaks_of_the_year_so_far(ask_q2) -> None:
+    answer = ask_q2("How much has Norwood returned to shareholders year to date through Q2 FY26?")
+    assert first(answer) == 560_000_000
+    assert first(ask_q2("How much did Norwood return to shareholders in Q2 FY26?")) == 279_000_000
+
+
+def test_a_stated_figure_is_not_vouched_for_by_another_items_row(tmp_path) -> None:
+    from bot.checks.status import CheckStatus
+
+    said = "In the first half, Norwood returned $402 million to shareholders, with dividends up 1%. "
+    text = SECOND_QUARTER.replace("In Q2 FY26, the company", said + "In Q2 FY26, the company")
+    ask = asker(tmp_path, "norwood2", text)
+    dividends = ask("What were Norwood's dividends paid in the first half?")
+    assert abs(first(dividends)) == 402_000_000
+    assert dividends.figures[0].check == CheckStatus.VERIFIED, dividends.figures[0].why
+    # the table's 402 that the sentence's "dividends" finds is "Dividends paid", another item than the
+    # amount returned to shareholders asked: the sentence alone says so
+    returned = ask("How much did Norwood return to shareholders in the first half?")
+    assert first(returned) == 402_000_000
+    assert returned.figures[0].check != CheckStatus.VERIFIED
