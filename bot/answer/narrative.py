@@ -202,7 +202,9 @@ def label_heading(section: str) -> str:
     """A heading that names what its paragraphs are about ("Gaming", "Data Center"), or '' for a
     headline ("iPhone, Mac and Services revenue set new June quarter records"), which names many things
     the paragraphs under it do not."""
-    return section if section and len(section.split()) <= 4 else ""
+    # "4Q24 Results Highlights — EMS": the part after the dash names what the paragraphs are about
+    part = re.split(r"\s+[—–-]\s+|:\s+", section)[-1] if section else ""
+    return part if part and len(part.split()) <= 4 else ""
 
 
 # a count on its own: not part of a decimal, a date or a percentage; it may close a sentence ("...537.")

@@ -415,6 +415,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                 CHANGE_MEASURE.search(f.column) or NEUTRAL_PRINTED.search(f.column) for f in match.facts)):
             kind = QueryKind.VALUE  # "comparable sales growth": the row is the change itself
         answer = by_kind.get(kind, compose_value)(d, q, match)
+        rate = stated_rate(tools, d, answer.figures[0]) if answer is not None and answer.figures and \
+            q.kind == QueryKind.PERCENT_CHANGE and answer.figures[0].op == "pct" else None
+        if rate is not None and _stated(turn, [d], only=rate):
+            return turn  # the release states the rate another way than the table computes it: its words
         if answer is None and q.kind.is_change and _stated(turn, [d]):
             return turn  # the tables hold no base for it; the narrative states the change asked
         if answer is None and q.kind.is_change:
@@ -535,6 +539,14 @@ def check(turn: Turn, tools: Tools) -> Turn:
             where = tools.store.document(answer.doc).where(cite.line)
             answer.text += " " + render("quote", sentence=cite.text, where=where)
     return turn
+
+
+def stated_rate(tools: Tools, doc: Document, fig: Figure) -> Claim | None:
+    """The other rate of change the narrative states for a computed one's item and base ("EMS net
+    revenues ... down by 5.4% year-over-year" beside a segment row that falls 6.2%)."""
+    checker = tools.checkers.for_doc(doc)
+    facts = [checker.facts.get(c) for c in fig.cells]
+    return checker.narrative_rate(fig, [f for f in facts if f]) if all(facts) else None
 
 
 # words a rate is asked with that its table row need not print ("gross profit rate": "Gross profit as a share
@@ -1120,11 +1132,11 @@ def names_period(q: Query, stated: Stated, doc: Document) -> bool:
     return months is not None and _length_said(text) == months
 
 
-def _stated(turn: Turn, docs: list[Document], explicit: bool = False) -> bool:
+def _stated(turn: Turn, docs: list[Document], explicit: bool = False, only: Claim | None = None) -> bool:
     """Answer with a figure only the narrative states (backlog, guidance, headcount), if one fits: the
     nearest to a mention of the asked item whose clause names it, of the asked kind and period.
     ``explicit``: the tables print the item, but not for the period asked; a sentence answers only if it
-    names that period in so many words."""
+    names that period in so many words. ``only``: that figure of the narrative, if it fits."""
     outlook = bool(OUTLOOK_Q.search(turn.q.text))
     if aggregate_asked(turn.q):
         return False  # an average or a total over years is computed from the tables, never one sentence's
@@ -1133,7 +1145,8 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False) -> bool:
                    if not stated_fits(turn.q, x, turn.ignore)
                    and not stated_period_fits(turn.q, x.claim, d, x.lead)
                    and not (outlook and guided_fits(turn.q, x))
-                   and (not explicit or names_period(turn.q, x, d))]
+                   and (not explicit or names_period(turn.q, x, d))
+                   and (only is None or (x.claim.line, x.claim.start) == (only.line, only.start))]
         if fitting:
             stated = _range_start(fitting[0])
             claim, sentence = stated.claim, stated.sentence
