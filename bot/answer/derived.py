@@ -12,7 +12,7 @@ import re
 from bot.answer.compose import cell_of, fact_figure
 from bot.answer.question import Query
 from bot.answer.result import Answer, Citation, Figure
-from bot.answer.select import NET_OF, pick_fact
+from bot.answer.select import NET_OF, RowMatch, pick_fact
 from bot.answer.wording import amount, period_words
 from index.document import Document, Fact
 from index.reader.numbers import is_money
@@ -133,6 +133,35 @@ def compose_free_cash_flow(doc: Document, q: Query) -> Answer | None:
                  for f in (first, capex)]
     return Answer(q.text, text, True, [figure, fact_figure(doc, first), fact_figure(doc, capex)], citations,
                   doc.name)
+
+
+TOTAL_ASKED = re.compile(r"\b(total|combined|all of|in all|overall)\b", re.I)
+
+
+def compose_both_parts(doc: Document, q: Query, match: RowMatch, other: RowMatch) -> Answer | None:
+    """"Total term debt" where a balance sheet prints "Term debt" under current and again under
+    non-current liabilities and no total of the two: their sum at the date asked, shown with its parts."""
+    if not TOTAL_ASKED.search(q.text) or match.label.strip().lower() != other.label.strip().lower() or \
+            match.section == other.section or TOTAL_ASKED.match(match.label):
+        return None
+    first = pick_fact(doc, match.facts, q.period)
+    second = next((f for f in other.facts if first is not None and f.period == first.period
+                   and f.unit == first.unit and f.table == first.table), None)
+    if first is None or second is None or first.period is None or first.period.months != 0:
+        return None
+    parts = (first, second)
+    names = " plus ".join(f"{f.label} ({f.section.split(' > ')[-1] or f.table_title}) "
+                          f"{amount(f.value, f.unit, f.scale, f.label)}" for f in parts)
+    value = first.value + second.value
+    figure = Figure(f"total {first.label}", value, first.unit, first.period, doc.name, first.line,
+                    derived=True, how=names, basis=(first.value, second.value), op="+",
+                    cells=(cell_of(first), cell_of(second)))
+    text = render("ratio", ratio=f"Total {first.label[:1].lower()}{first.label[1:]}",
+                  amount=amount(value, first.unit, first.scale, ""),
+                  period=period_words(doc, first.period), formula=names)
+    citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.label}: {f.column}: {f.text}")
+                 for f in parts]
+    return Answer(q.text, text, True, [figure, *(fact_figure(doc, f) for f in parts)], citations, doc.name)
 
 
 def _at(facts: list[Fact], label: re.Pattern[str], like: Fact) -> Fact | None:

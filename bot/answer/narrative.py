@@ -99,6 +99,9 @@ WORD = re.compile(r"[A-Za-z][\w&'-]*")
 # what follows a figure and names it: "107 in Canada", "an 11.0% increase in transactions"
 NAMES_IT = re.compile(r"\s+(?:(?:in|of|to|new|net|total|active|paid|full-time|increase|decrease|growth|rise|"
                       r"decline|gain|drop|reduction|improvement)\s+)*")
+REMAINS_ASKED = re.compile(r"\b(remain\w*|left|unused|still available)\b", re.I)
+REMAINS_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(remain(s|ed)?|(is|was|were|are) (still )?(left|available)|"
+                           r"left)\b", re.I)
 TABLE_TEXT = re.compile(r"\S {6,}\S")  # figures set in columns by runs of spaces
 FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z]{3})\d(?!\d)")  # "EPS2", "rate2": a footnote, not a word
 
@@ -140,6 +143,7 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
     rates = bool(re.search(r"%|percent|growth|grow|margin|\brate\b|change", q.text, re.I)
                  or COMPARABLE_RE.search(q.text))
     asked = {w for t in required for alt in t for w in alt}
+    remains = bool(REMAINS_ASKED.search(q.text))
     ranked: list[tuple[tuple[int, ...], int, Stated]] = []
     for b in doc.blocks:
         section = b.section or ""
@@ -177,7 +181,9 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
                 far, gap = (0, 0) if named else (0, min(after)) if after else (
                     1, min(before) if before else 10_000)
                 # the release's own words before a guidance table read into sentences
-                distance = (far, -own, 0 if far else -covered, int(b.kind == "outlook"), gap)
+                # "how much is left under the program": the figure that remains, not the program's size
+                left = int(remains and not REMAINS_AFTER.match(s, end))
+                distance = (far, left, -own, 0 if far else -covered, int(b.kind == "outlook"), gap)
                 ranked.append((distance, len(ranked), Stated(c, s, heading, section)))
     return [x for _, _, x in sorted(ranked, key=lambda x: (x[0], x[1]))]
 

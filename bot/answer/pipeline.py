@@ -27,7 +27,13 @@ from bot.answer.compose import (
     no_base,
     period_missing,
 )
-from bot.answer.derived import DERIVED, FREE_CASH_FLOW_Q, compose_derived, compose_free_cash_flow
+from bot.answer.derived import (
+    DERIVED,
+    FREE_CASH_FLOW_Q,
+    compose_both_parts,
+    compose_derived,
+    compose_free_cash_flow,
+)
 from bot.answer.history import (
     Across,
     AcrossSpec,
@@ -406,6 +412,11 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             # "the average revenue in 2018 and 2019": computed from each year's figure, or not answered
             turn.answer = compose_aggregate(d, q, match)
             return turn if turn.answer is not None else _final(turn, period_missing(d, q, match))
+        if q.kind == QueryKind.VALUE and turn.rival is not None and \
+                (both := compose_both_parts(d, q, match, turn.rival)) is not None:
+            # "total term debt": the current and the non-current rows of one name, added
+            turn.answer, turn.rival = both, None
+            return turn
         by_kind = {QueryKind.CHANGE: compose_change, QueryKind.PERCENT_CHANGE: compose_change,
                    QueryKind.SHARE_OF_REVENUE: compose_share}
         kind = q.kind
@@ -632,7 +643,7 @@ NOUN_STOP = re.compile(r"^(on|in|for|of|to|and|from|with|due|related|attributabl
                        r"pre-?tax|after-?tax|"
                        r"the|"
                        r"as|at|respectively|per|"
-                       r"which|that|is|are|was|were|be|been|has|have|had|will|versus|vs|during|by|over|plus|minus|than|after|before|"
+                       r"which|that|is|are|was|were|be|been|has|have|had|will|remain|remains|remained|versus|vs|during|by|over|plus|minus|than|after|before|"
                        r"including|excluding|this|last|next|each|its|our|their|year|quarter|across|through|"
                        r"within|into|under|between|while|where|when|\w+ing|year-over-year|"
                        r"quarter-over-quarter|sequentially|yoy)$", re.I)  # "stores totaling"

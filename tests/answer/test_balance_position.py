@@ -70,3 +70,37 @@ def test_a_row_that_excludes_what_the_question_excludes(tmp_path) -> None:
     ask = asker(tmp_path, "wexford", SECOND)
     assert first(ask("Wexford long-term debt excluding current portion")) == 6_472_000_000
     assert first(ask("Wexford long-term debt at August 31, 2025")) == 6_484_000_000
+
+
+TERM_DEBT = """Orchard Computer Reports Third Quarter Results
+
+CUPERTINO -- Orchard Computer Inc. today announced financial results for its fiscal 2026 third quarter ended
+June 27, 2026.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (In millions)
+                                              Three Months Ended
+                                          June 27,       June 28,
+                                            2026           2025
+Net sales                                 109,417         94,036
+
+CONDENSED CONSOLIDATED BALANCE SHEETS (In millions)
+                                          June 27,      September 27,
+                                            2026           2025
+Current liabilities:
+  Accounts payable                         60,000         69,000
+  Term debt                                11,007         12,350
+    Total current liabilities             71,007         81,350
+Non-current liabilities:
+  Term debt                                71,340         78,328
+    Total non-current liabilities         71,340         78,328
+"""
+
+
+def test_a_total_of_the_current_and_non_current_rows_of_one_name(tmp_path) -> None:
+    ask = asker(tmp_path, "orchard", TERM_DEBT)
+    answer = ask("Orchard total term debt at June 27, 2026?")
+    assert first(answer) == 11_007_000_000 + 71_340_000_000
+    assert "plus" in answer.text
+    # without "total" the two rows are two items: one is answered and the other named
+    alone = ask("Orchard term debt")
+    assert first(alone) in (11_007_000_000, 71_340_000_000) and "say which you mean" in alone.text

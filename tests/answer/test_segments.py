@@ -117,9 +117,12 @@ def test_excluding_an_item_is_not_vouched_for_by_a_row_that_keeps_it(ask) -> Non
 
 def test_one_label_under_two_headings_is_two_items(ask) -> None:
     # "Term debt" under current and under non-current liabilities: both are shown, neither vouched for
-    answer = ask("What was Acme's total term debt at July 29, 2023?")
+    answer = ask("What was Acme's term debt at July 29, 2023?")
     assert answer.figures and answer.figures[0].check != CheckStatus.VERIFIED
     assert "Non-current liabilities" in answer.text or "Current liabilities" in answer.text
+    # the total of the two is their sum, shown with its parts
+    total = ask("What was Acme's total term debt at July 29, 2023?")
+    assert first(total) == 82_347_000_000 and "plus" in total.text
 
 
 def test_a_table_without_periods_answers_only_a_question_without_one(ask) -> None:
