@@ -23,6 +23,7 @@ CONSOLIDATED STATEMENTS OF INCOME (Amounts in Thousands)
 SALES, Net of returns and allowances   300,000    280,000         840,000        800,000
 COST OF SALES                          160,000    150,000         450,000        430,000
 Gross profit                           140,000    130,000         390,000        370,000
+General and administrative              20,000     19,000          58,000         55,000
 Operating income                        52,000     47,000         141,000        130,000
 Net income from continuing operations   40,000     36,000         108,000        100,000
 
@@ -52,6 +53,7 @@ def test_year_to_date_is_left_to_the_release() -> None:
     ("What were net sales year to date?", 840_000_000),
     ("YTD net income last year", 100_000_000),
     ("net income for the quarter", 40_000_000),
+    ("Harbor G&A YTD", 58_000_000),  # an abbreviation the lexicon spells out
 ])
 def test_year_to_date_at_a_third_quarter_is_nine_months(ask, question: str, value: float) -> None:
     answer = ask(question)
