@@ -699,6 +699,10 @@ def _future(stated: Stated) -> bool:
     return bool(FUTURE_RE.search(stated.sentence) or FUTURE_RE.search(stated.lead))
 
 
+# a phrase a figure's clause goes on into, through the next figure: "under the", "of its"
+IN_PHRASE = re.compile(r"\b(under|of|from|within)\s+(the|its|our|their|a|an)\s*$", re.I)
+
+
 def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str:
     """Why a figure the narrative states does not answer the question ('' when it does): its clause
     (or the heading it stands under, "Gaming") must name every line-item word asked, a rate for a rate,
@@ -739,6 +743,11 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     after = claim.sentence[end:nxt]
     if nxt < len(claim.sentence):
         after = re.split(r"\s(?:and|while|whereas|but)\s|;", after, maxsplit=1)[0]
+    if nxt < len(claim.sentence) and after == claim.sentence[end:nxt] and IN_PHRASE.search(after):
+        # "$816.5 million remained available under the $2.0 billion share repurchase program": the next
+        # figure stands inside a phrase of this one's, whose noun names this figure's item too
+        rest = claim.sentence[nxt:]
+        after += re.split(r"[,;.](?:\s|$)", rest, maxsplit=1)[0]
     # the words since the figure before it: "GAAP operating margin to 11.4% and non-GAAP ..." names GAAP
     since = claim.sentence[max((c.start + len(c.text) for c in rivals if c.start < claim.start), default=0):
                            claim.start]

@@ -34,3 +34,14 @@ def ask(tmp_path_factory):
                                       "How much is left under Bellwether's share repurchase program?"])
 def test_what_remains_of_a_program(ask, question: str) -> None:
     assert first(ask(question)) == 816_500_000
+
+
+def test_the_item_named_after_a_second_figure_of_the_clause(tmp_path) -> None:
+    """"... remained available under the $2.0 billion share repurchase program": the program named after
+    the second figure is the first one's item too; the program's size answers only its own question."""
+    text = RELEASE.replace("under its\n$2.0 billion share repurchase program", "").replace(
+        "under the share repurchase program", "under the $2.0 billion share repurchase program")
+    assert "under the $2.0 billion share repurchase program" in text
+    ask = asker(tmp_path, "bellwether2", text)
+    assert first(ask("Bellwether remaining buyback authorization")) == 816_500_000
+    assert first(ask("How big is Bellwether's share repurchase program?")) == 2_000_000_000
