@@ -64,7 +64,7 @@ def stems(text: str) -> set[str]:
 @lru_cache(maxsize=50_000)
 def _stems(text: str) -> frozenset[str]:
     t = spell_us(text).lower().replace("r&d", "research development")
-    t = t.replace("sg&a", "general administrative")
+    t = t.replace("sg&a", "selling general administrative")
     t = join_prefixes(t)
     return frozenset(stem(w) for w in re.findall(r"[a-z][a-z'&]*", t))
 

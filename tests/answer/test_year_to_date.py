@@ -128,3 +128,10 @@ def test_a_stated_figure_is_not_vouched_for_by_another_items_row(tmp_path) -> No
     returned = ask("How much did Norwood return to shareholders in the first half?")
     assert first(returned) == 402_000_000
     assert returned.figures[0].check != CheckStatus.VERIFIED
+
+
+def test_sga_is_not_general_and_administrative_alone(ask) -> None:
+    """SG&A includes selling: a release that prints only "General and administrative" does not give it,
+    and says which item it does give."""
+    answer = ask("What was Harbor's SG&A in the quarter?")
+    assert not answer.figures and "General and administrative" in answer.text
