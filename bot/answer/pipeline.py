@@ -69,6 +69,7 @@ from bot.answer.retrieve import Retriever
 from bot.answer.scope import Scope, company_words, scope
 from bot.answer.select import (
     ADJUSTED,
+    PERCENT_ASKED,
     SOFT_STEMS,
     RowMatch,
     asks_count,
@@ -865,7 +866,7 @@ def answer_in(turn: Turn, tools: Tools, filing: Filing) -> Answer | None:
     """The question asked of one release for its own quarter, through the same steps."""
     kind = QueryKind.RATIO if turn.q.ratio and turn.q.kind != QueryKind.VALUE else QueryKind.VALUE
     # the level of each quarter is asked, not the percentage its change is given in
-    text = re.sub(r"%|\bpercent(age)?\b|\brate\b", " ", turn.q.text) if turn.q.kind.is_change else turn.q.text
+    text = PERCENT_ASKED.sub(" ", turn.q.text) if turn.q.kind.is_change else turn.q.text
     query = replace(turn.q, kind=kind, period=PeriodSpec("current", months=3), text=text)
     one = Turn(turn.question, filing.name, None, turn.text, query, [filing.name],
                hits=[h for h in turn.hits if h[0].doc == filing.name])

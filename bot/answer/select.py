@@ -243,7 +243,8 @@ def aliases(doc: Document) -> dict[str, tuple[str, ...]]:
 def initials(doc: Document, code: str) -> tuple[str, ...] | None:
     """The printed name (a row label or a heading of the tables) whose words' initials spell ``code``
     ("FLNA": Frito-Lay North America), as stems; ``None`` when no name or several different ones do."""
-    names = {f.label for f in doc.facts} | {part for f in doc.facts for part in f.section.split(" > ")}
+    heads = [r.facts[0] for r in _rows_of(doc)]
+    names = {f.label for f in heads} | {part for f in heads for part in f.section.split(" > ")}
     found: set[tuple[str, ...]] = set()
     for name in names:
         words = [w for w in re.split(r"[\s-]+", re.sub(r"[^\w&\s-]", " ", name)) if w]
@@ -613,11 +614,15 @@ def asks_count(text: str) -> bool:
     return any(c.counted for c in lexicon().concepts_in(lexicon().spell_out(text)))
 
 
+# a percentage asked for in so many words
+PERCENT_ASKED = re.compile(r"%|\bpercent(age)?\b|\brate\b", re.I)
+
+
 def unit_fits(q: Query, unit: str) -> bool:
     """Whether a figure's unit is the kind asked: a per-share amount for EPS, a count for shares, a
     percentage for a percentage (money for "how many" is refused before this, in ``_compose``)."""
     rate = re.search(r"%|\bpercent(age)?\b|\bmargin\b|\brate\b", q.text, re.I)
-    if q.kind == QueryKind.VALUE and re.search(r"%|\bpercent(age)?\b|\brate\b", q.text, re.I) and \
+    if q.kind == QueryKind.VALUE and PERCENT_ASKED.search(q.text) and \
             unit not in ("percent", "ratio"):
         return False  # a percentage asked, an amount given
     # "net debt to capitalization", "ROA": percentages by their names
