@@ -39,6 +39,7 @@ FIELDS: dict[str, set[str]] = {
     "which_company": {"companies"},
     "rival": {"label", "amount"},
     "nearest": {"label", "amount", "period"},
+    "not_a_percentage": {"label", "amount", "period"},
     "restated": {"quarter", "amount"},
     "llm_system": set(),
     "llm_user": {"question", "context"},

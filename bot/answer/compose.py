@@ -346,7 +346,8 @@ def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str], avoi
 
 
 # a gross profit the release does not print (a segment's): its revenue less its cost of sales
-GROSS_PARTS = (("revenue", "sales"), ("cost of sales", "cost of revenue", "cost of goods sold"))
+GROSS_PARTS = (("revenue", "sales"),
+               ("cost of sales", "cost of revenue", "cost of goods sold", "merchandise costs"))
 
 
 def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from bot.answer.lexicon import lexicon
-from bot.answer.question import COMPARABLE_RE, Query, Term, content_terms
+from bot.answer.question import COMPARABLE_RE, Query, Term, ratio_terms
 from bot.answer.select import asks_per_share, matches
 from index.document import Document
 from index.reader.claims import Claim, find_claims, sentences
@@ -102,6 +102,7 @@ NAMES_IT = re.compile(r"\s+(?:(?:in|of|to|new|net|total|active|paid|full-time|in
 REMAINS_ASKED = re.compile(r"\b(remain\w*|left|unused|still available)\b", re.I)
 REMAINS_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(remain(s|ed)?|(is|was|were|are) (still )?(left|available)|"
                            r"left)\b", re.I)
+BACK_REFERENCE = re.compile(r"\bsuch\s+[a-z]+|\b(these|those)\s+[a-z]+s\b", re.I)
 TABLE_TEXT = re.compile(r"\S {6,}\S")  # figures set in columns by runs of spaces
 FOOTNOTE_MARK = re.compile(r"(?<=[A-Za-z]{3})\d(?!\d)")  # "EPS2", "rate2": a footnote, not a word
 
@@ -127,6 +128,7 @@ class Stated:
     sentence: str
     heading: str
     lead: str
+    refers_to: str = ""  # the sentence before, when this one names its item by "such" or "these"
 
 
 def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]:
@@ -134,7 +136,7 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
     that does), nearest to a mention of it first, with the sentence and heading: a count only where a
     count is asked, a rate only where a rate may be."""
     forecast = bool(re.search(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?)\b", q.text, re.I))
-    terms = q.terms + (content_terms(q.ratio) if q.ratio else ())  # "gross margin" asked as a ratio
+    terms = q.terms + ratio_terms(q)  # "gross margin" asked as a ratio
     required = [t for t in _required(terms, ignore) if not (forecast and any(a in OUTLOOK_TERMS for a in t))]
     if not required:
         return []
@@ -149,8 +151,13 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
         section = b.section or ""
         heading = label_heading(section)
         context = stems(heading)
+        previous = ""
         for s in sentences(b.text):
-            words = narrative_words(s) | context
+            # "There were no such benefits this quarter and $0.5 million last year": "such" names what the
+            # sentence before it does
+            refers_to = previous if BACK_REFERENCE.search(s) else ""
+            words = narrative_words(s) | context | narrative_words(refers_to)
+            previous = s
             if not all(matches(t, words) for t in required) or TABLE_TEXT.search(s):
                 continue  # lines of a table read as prose: which column a figure is in is not known
             claims = [c for c in find_claims(s, b.line) if rates or c.kind in ("money", "count")]
@@ -184,7 +191,7 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
                 # "how much is left under the program": the figure that remains, not the program's size
                 left = int(remains and not REMAINS_AFTER.match(s, end))
                 distance = (far, left, -own, 0 if far else -covered, int(b.kind == "outlook"), gap)
-                ranked.append((distance, len(ranked), Stated(c, s, heading, section)))
+                ranked.append((distance, len(ranked), Stated(c, s, heading, section, refers_to)))
     return [x for _, _, x in sorted(ranked, key=lambda x: (x[0], x[1]))]
 
 
@@ -214,16 +221,21 @@ def label_heading(section: str) -> str:
 
 
 # a count on its own: not part of a decimal, a date or a percentage; it may close a sentence ("...537.")
-PLAIN_NUMBER = re.compile(r"(?<![\w$.,:-])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%:-]|[.,]\d|\s*%|\s*percent)")
+# nor a length of time ("stores open at least 14 months")
+PLAIN_NUMBER = re.compile(r"(?<![\w$.,:-])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%:-]|[.,]\d|\s*%|\s*percent|"
+                          r"\s+(?:days?|weeks?|months?|years?|hours?)\b)"
+                          r"|(?<![\w$.,:-])(\d{1,3}(?:,\d{3})+|\d{2,})(?=-square-(?:foot|feet)\b)")
 
 
 def _plain_numbers(sentence: str, line: int) -> list[Claim]:
     """Counts such as ``95,492`` or ``over 190 professionals``: not years, not money or percents."""
     out = []
-    # not "91-percentage-point", "13-week" or "10-K": a number joined by a hyphen describes, it does not count
+    # not "91-percentage-point", "13-week" or "10-K": a number joined by a hyphen describes, it does not
+    # count; but an area does ("a 140,000-square-foot facility")
     for m in PLAIN_NUMBER.finditer(sentence):
-        value = float(m.group(1).replace(",", ""))
-        if 1900 <= value <= 2100 and "," not in m.group(1):
+        number = m.group(1) or m.group(2)
+        value = float(number.replace(",", ""))
+        if 1900 <= value <= 2100 and "," not in number:
             continue
-        out.append(Claim(m.group(1), value, "count", None, 0, 1.0, False, sentence, line, m.start()))
+        out.append(Claim(number, value, "count", None, 0, 1.0, False, sentence, line, m.start()))
     return out

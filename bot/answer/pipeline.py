@@ -60,9 +60,9 @@ from bot.answer.question import (
     Query,
     QueryKind,
     Term,
-    content_terms,
     parse_period,
     parse_question,
+    ratio_terms,
 )
 from bot.answer.result import NOT_STATED, Answer, Citation, Figure, SeriesPoint, Understood
 from bot.answer.retrieve import Retriever
@@ -75,6 +75,7 @@ from bot.answer.select import (
     asks_count,
     asks_per_share,
     expand_aliases,
+    fitting_rows,
     match_rows,
     matches,
     pick_fact,
@@ -87,7 +88,7 @@ from bot.answer.select import (
     usable_terms,
     vocabulary,
 )
-from bot.answer.wording import amount, currency_symbol
+from bot.answer.wording import amount, currency_symbol, period_words
 from bot.checks.answers import CONFIDENT, CheckerCache, direction
 from bot.checks.status import CheckStatus
 from index.document import Document, Fact
@@ -370,9 +371,7 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                 return turn
     if q.kind == QueryKind.RATIO:
         for d in docs:
-            # the ratio in the question's own words: "non-GAAP tax rate" is printed without "effective"
-            said = RATIOS[q.ratio].search(lexicon().spell_out(q.text)) if q.ratio in RATIOS else None
-            terms = content_terms(said.group(0) if said else q.ratio or "") + q.terms
+            terms = ratio_terms(q) + q.terms
             # a printed margin or rate is a percentage; a row of the same name in dollars (Intel's
             # "Gross margin") is what the ratio is computed from, not the ratio
             as_percent = RATIO_PARTS.get(q.ratio or "", ((), (), ""))[2] == "%"
@@ -431,6 +430,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             q.kind == QueryKind.PERCENT_CHANGE and answer.figures[0].op == "pct" else None
         if rate is not None and _stated(turn, [d], only=rate):
             return turn  # the release states the rate another way than the table computes it: its words
+        if answer is None and q.kind.is_change:
+            # the row chosen has no earlier period: another printing of the item may (a segment table's
+            # "Net sales % increase" for a year the statements give only as the comparative)
+            answer = change_elsewhere(turn, d, match)
         if answer is None and q.kind.is_change and _stated(turn, [d]):
             return turn  # the tables hold no base for it; the narrative states the change asked
         if answer is None and q.kind.is_change:
@@ -453,6 +456,17 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                 return turn
             return _final(turn, not_stated(q, d))
         misfit = answer is not None and bool(answer.figures) and not unit_fits(q, answer.figures[0].unit)
+        if misfit and answer is not None and q.kind == QueryKind.VALUE and PERCENT_ASKED.search(q.text) and \
+                answer.figures[0].unit not in ("percent", "ratio"):
+            # a percentage asked ("what portion of the assets acquired were intangibles?") and the row is
+            # an amount: a sentence that states the percentage answers; the amount never does
+            if _stated(turn, [d]):
+                return turn
+            fig = answer.figures[0]
+            text = render("not_a_percentage", label=match.label, amount=amount(fig.value, fig.unit),
+                          period=period_words(d, fig.period))  # "for the three months ended ..."
+            assert text.startswith(NOT_STATED)
+            return _final(turn, Answer(q.text, text, False, [], [], d.name))
         if misfit and match.confidence < CONFIDENT:
             # a percentage where an amount was asked, from a row that fits loosely ("domestic online
             # revenue" answered with its comparable sales change): another item; a sentence that states
@@ -485,11 +499,32 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
     return turn
 
 
+def change_elsewhere(turn: Turn, d: Document, match: RowMatch) -> Answer | None:
+    """The change asked, from another row of the same item than the one chosen (which has no base
+    period): a row printing both periods, or a row that prints the change itself."""
+    q, name = turn.q, match.label.lower()
+    for m in fitting_rows(q, d, turn.ignore):
+        if m.line == match.line or not m.label.lower().startswith(name):
+            continue
+        printed_change = bool(m.facts) and all(f.unit == "percent" for f in m.facts) and bool(
+            CHANGE_MEASURE.search(m.label))
+        if printed_change and q.kind == QueryKind.PERCENT_CHANGE:
+            answer = compose_value(d, q, m)
+        elif not printed_change:
+            answer = compose_change(d, q, m)
+        else:
+            continue
+        if answer is not None:
+            turn.confidence = min(turn.confidence, m.confidence)
+            return answer
+    return None
+
+
 def not_this_row(q: Query, match: RowMatch, answer: Answer | None) -> bool:
     """Whether the row found is plainly not the item asked, whatever its words share with the question:
     a per-share item asked ("quarterly dividend") and the row prints no per-share figure of it
     ("Dividends paid"); a currency asked ("in US dollars") and the row is in another; a count asked ("how
-    many", "headcount") and the row is money."""
+    many", "headcount") and the row is money, or a count of another thing."""
     per_share = [c for c in lexicon().concepts_in(lexicon().spell_out(q.text)) if c.per_share]
     row_words = stems(f"{match.label} {match.section}")
     in_row = any(all(w in row_words for w in alt) for c in per_share for alt in c.alternatives)
@@ -499,7 +534,15 @@ def not_this_row(q: Query, match: RowMatch, answer: Answer | None) -> bool:
     if q.currency and is_money(unit) and unit != q.currency:
         return True
     counted = bool(re.match(r"\s*how many\b", q.text, re.I)) or asks_count(q.text)
-    return counted and is_money(unit)
+    return counted and is_money(unit) or bool(other_count(q, match.label))
+
+
+def other_count(q: Query, text: str) -> str:
+    """The count of another thing than the one asked that a text names ('' if none): "New store
+    openings" is not the number of stores."""
+    asked = {c.name for c in lexicon().concepts_in(lexicon().spell_out(q.text)) if c.counted}
+    other = [c.name for c in lexicon().concepts_in(text) if c.counted and c.name not in asked]
+    return other[0] if asked and other else ""
 
 
 def check(turn: Turn, tools: Tools) -> Turn:
@@ -654,6 +697,8 @@ def _measured_noun(claim: Claim) -> str:
     """The noun a figure is printed in front of (``$100 million equipment sales backlog`` → backlog), or
     '' when the figure is not followed by a noun phrase of its own."""
     after = claim.sentence[claim.start + len(claim.text):]
+    # a range's other end first: "an estimated 14% - 16% headwind" measures the headwind
+    after = re.sub(r"^\s*(?:-|–|—|to)\s*\$?\d[\d.,]*(?:\s*%|\s+percent)?", "", after, flags=re.I)
     after = re.sub(r"^\s*(million|billion|thousand|trillion)\b", "", after, flags=re.I)
     words: list[str] = []
     pos = 0
@@ -702,6 +747,10 @@ def _future(stated: Stated) -> bool:
 
 # a phrase a figure's clause goes on into, through the next figure: "under the", "of its"
 IN_PHRASE = re.compile(r"\b(under|of|from|within)\s+(the|its|our|their|a|an)\s*$", re.I)
+
+
+# "total revenue" asks for the total of an item; "how many square feet did its stores total?" does not
+TOTAL_ASKED = re.compile(r"\btotal\s+[a-z]", re.I)
 
 
 def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str:
@@ -757,15 +806,17 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
         return "the sentence states it on a GAAP basis"
     # "Current Remaining Performance Obligation of $24.1 billion": a word that changes the item, in front
     # of what was asked, makes it another item
-    words = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", since.replace("-", ""))]
-    at = next((i for i, w in enumerate(words) if w in asked), None)
-    if at and TOTAL_WORD in stems(q.text) and words[at - 1] not in asked | {TOTAL_WORD} | SOFT_STEMS and \
+    printed = re.findall(r"[A-Za-z][\w-]*", since.replace("-", ""))
+    words = [stem(w) for w in printed]
+    at = next((i for i, w in enumerate(words) if w in asked and w != TOTAL_WORD), None)
+    if at and TOTAL_ASKED.search(q.text) and TOTAL_WORD not in words[:at] and \
+            words[at - 1] not in asked | {TOTAL_WORD} | SOFT_STEMS and \
             words[at - 1] not in lexicon().filler and not FUTURE_RE.match(words[at - 1]) and \
             len(words[at - 1]) > 2:
-        return f"the sentence states {words[at - 1]} {words[at]}, not the total"  # "Subscription revenue"
+        return f"the sentence states {printed[at - 1]} {printed[at]}, not the total"  # "Subscription revenue"
     if at and words[at - 1] in lexicon().modifiers and words[at - 1] not in asked and \
             not FUTURE_RE.match(words[at - 1]):  # "we expect revenue of": a verb, not a kind of revenue
-        return f"the sentence states it for {words[at - 1]} {words[at]}"
+        return f"the sentence states it for {printed[at - 1]} {printed[at]}"
     clause = narrative_words(after) | stems(section)
     # "$2.63, an increase of 15% (19% in constant currencies)": the words after the next figure are its own
     own_after = re.split(r"\d", after, maxsplit=1)[0]
@@ -775,15 +826,19 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     # "outlook" and "guidance" name the kind of figure, which FUTURE_RE checks below, not a line item
     required = [t for t in item_terms(q, ignore or set())
                 if not (OUTLOOK_Q.search(q.text) and any(a in OUTLOOK_TERMS for a in t))]
-    if not all(matches(t, clause | narrative_words(claim.sentence[:claim.start])) for t in required):
+    named = clause | narrative_words(claim.sentence[:claim.start]) | narrative_words(stated.refers_to)
+    if not all(matches(t, named) for t in required):
         return "the sentence states it, but not next to what was asked"
     # "4,324,469,567 weighted average shares outstanding": a word that changes the item, between the figure
     # and what was asked right after it
-    following = [stem(w) for w in re.findall(r"[A-Za-z][\w-]*", after.replace("-", ""))[:5]]
+    printed = re.findall(r"[A-Za-z][\w-]*", after.replace("-", ""))[:5]
+    following = [stem(w) for w in printed]
     upto = next((i for i, w in enumerate(following) if w in asked), None)
-    changed = [w for w in following[:upto or 0] if w in lexicon().modifiers and w not in asked]
+    changed = [i for i, w in enumerate(following[:upto or 0]) if w in lexicon().modifiers and w not in asked]
     if changed:
-        return f"the sentence states it for {changed[0]} {following[upto or 0]}"
+        return f"the sentence states it for {printed[changed[0]]} {printed[upto or 0]}"
+    if other_count(q, claim.text + after):
+        return f"the sentence states a count of {other_count(q, claim.text + after)}"  # "41 net new stores"
     # a value looked up for a change across releases is an amount, though the question says "percentage"
     measured = _measured_noun(claim)
     if measured and stem(measured) not in asked and measured not in lexicon().filler:
@@ -1022,9 +1077,14 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
     # a date that ends none of the release's periods is the date of an event ("declared in September")
     reported = end is None or any(c.period is not None and near(c.period.end, end)
                                   for t in doc.tables for c in t.columns)
+    forecast = end is not None and cur is not None and end > cur.end and not near(end, cur.end) and \
+        bool(FUTURE_RE.search(f"{claim.sentence} {heading}")) and \
+        (spec.fiscal_year or spec.calendar_year) in _said_years(f"{claim.sentence} {heading}")
     if not reported and cur is not None and end is not None and not near(end, cur.end) and (
-            spec.fiscal is not None or spec.fiscal_year is not None):
-        return "the release does not report that period"  # a quarter or year named that it does not cover
+            spec.fiscal is not None or spec.fiscal_year is not None) and not forecast:
+        # a quarter or year named that it does not cover; a sentence about that year to come speaks of it
+        # ("For fiscal 2024, the Company uses a projected non-GAAP tax rate of 23.5%")
+        return "the release does not report that period"
     earlier = spec.relative in ("prior_year", "prior_quarter") or bool(
         reported and end and cur and end < cur.end and not near(end, cur.end))
     named = FOR_QUARTER_AFTER.match(after)
@@ -1093,6 +1153,10 @@ def guided_fits(q: Query, stated: Stated) -> str:
     asked_y = spec.fiscal_year or spec.calendar_year or (spec.fiscal[1] if spec.fiscal else None)
     asked_full = asked_q is None and (spec.months == 12 or spec.fiscal_year is not None)
     said_q, said_full = set(quarters_named(context)), bool(YEAR_SAID.search(context))
+    if YEAR_SAID.search(stated.sentence) and not quarters_named(stated.sentence):
+        # "For fiscal 2024, the Company uses a projected tax rate": the sentence names its year, whatever
+        # quarter the heading above it reports
+        said_q = set()
     if asked_q is not None and said_q and asked_q not in said_q:
         return "the sentence gives the outlook for another quarter"
     if asked_q is not None and not said_q and said_full:
@@ -1190,7 +1254,7 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False, only: Clai
                 said = set(quarters_named(context))
                 if said == {nxt.quarter} or not (said or YEAR_SAID.search(context)):
                     period += f", for {nxt.words}"
-            quoted = sentence
+            quoted = f"{stated.refers_to} {sentence}" if stated.refers_to else sentence  # what "such" names
             if outlook and stated.lead and stated.lead not in sentence and not FUTURE_RE.search(sentence):
                 quoted = f"{stated.lead}: {sentence}"  # an item of a list: its lead-in names what it is
             text = render("narrative_figure", period=period, amount=shown, sentence=quoted)

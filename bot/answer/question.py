@@ -72,7 +72,9 @@ COMPARABLE = (r"comparable|(?<!stock )(?<!stock-based )(?<!equity )\bcomps?\b(?!
               r"like[- ]for[- ]like")
 COMPARABLE_RE = re.compile(COMPARABLE, re.I)
 # a row that is itself a change: its figure answers "how much did comparable sales grow"
-CHANGE_MEASURE = re.compile(COMPARABLE + r"|growth|% ?change|inc\w*\W+\(?dec|\bchange\b", re.I)
+CHANGE_MEASURE = re.compile(COMPARABLE + r"|growth|% ?change|inc\w*\W+\(?dec|\bchange\b|"
+                            r"% ?(increase|decrease|decline)|\bpercent(age)? (increase|decrease|decline)",
+                            re.I)
 SHARE_OF_REVENUE_RE = re.compile(
     # "what share of Ulta's Q1 FY23 net sales came from cosmetics?": the part named after the sales
     r"\b(share|percent(age)?|proportion|portion|fraction|how much) of [^?]{0,40}?\b(revenue|sales)s?\b"
@@ -213,6 +215,15 @@ MONTH_STEMS = {stem(m) for m in MONTH_NAMES}
 CURRENCY_ASKED = re.compile(
     r"\b(?:in|as|into) (?:the )?(?:NT|New Taiwan|U\.?S\.?|US|Canadian|Australian|Hong Kong|Singapore)?\s*"
     r"(?:\$|dollars?|euros?|yen|pounds?( sterling)?|yuan|renminbi|francs?|won|rupees?)(?=\W|$)", re.I)
+
+
+def ratio_terms(q: Query) -> tuple[Term, ...]:
+    """The words of the ratio asked as the question says them: "non-GAAP tax rate" is printed without
+    the "effective" of the ratio's name."""
+    if not q.ratio:
+        return ()
+    said = RATIOS[q.ratio].search(lexicon().spell_out(q.text)) if q.ratio in RATIOS else None
+    return content_terms(said.group(0) if said else q.ratio)
 
 
 def content_terms(text: str) -> tuple[Term, ...]:

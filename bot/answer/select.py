@@ -663,6 +663,8 @@ def rival_row(query: Query, ranked: list[tuple[float, Document, RowMatch]]) -> R
     theirs, ours = pick_fact(d, other.facts, query.period), pick_fact(d, best.facts, query.period)
     if theirs is None or (ours is not None and close(theirs.value, ours.value)):
         return None  # no figure for the period, or the same figure printed twice
+    if ours is not None and (ours.unit == "percent") != (theirs.unit == "percent"):
+        return None  # another kind of figure: an amount does not compete with a growth rate
     if best.facts and other.facts and {f.value for f in best.facts} == {f.value for f in other.facts}:
         return None  # the same figures printed twice
     return other
@@ -690,19 +692,24 @@ def _neutral_fit(query: Query, m: RowMatch) -> RowMatch | None:
     return None if neutral else m
 
 
+def fitting_rows(query: Query, doc: Document, ignore: set[str]) -> list[RowMatch]:
+    """The rows of a release that carry the question's words, as the question asks them (in constant
+    currency or as reported, adjusted or not), best matched first."""
+    rows = [m for m in match_rows(doc, query.terms, ignore, per_share=asks_per_share(query.text),
+                                  said=stems(query.text))
+            if not (query.excluded & stems(NET_OF.sub("", m.label)))  # the row takes it out too
+            and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)
+            and not (query.kind == QueryKind.SHARE_OF_REVENUE and CHANGE.search(m.label))]
+    return [_adjusted_fit(query, n) for n in (_neutral_fit(query, m) for m in rows) if n is not None]
+
+
 def rank_rows(query: Query, docs: list[Document], ignore: set[str],
               retrieval: dict[tuple[str, int], float]) -> list[tuple[float, Document, RowMatch]]:
     """Candidate rows with their scores, best first."""
     w = WEIGHTS
     out: list[tuple[float, Document, RowMatch]] = []
     for d in docs:
-        rows = [m for m in match_rows(d, query.terms, ignore, per_share=asks_per_share(query.text),
-                                      said=stems(query.text))
-                if not (query.excluded & stems(NET_OF.sub("", m.label)))  # the row takes it out too
-                and not (SHARE_ROW.match(m.label) and query.kind != QueryKind.SHARE_OF_REVENUE)
-                and not (query.kind == QueryKind.SHARE_OF_REVENUE and CHANGE.search(m.label))]
-        rows = [_adjusted_fit(query, n) for n in (_neutral_fit(query, m) for m in rows) if n is not None]
-        for m in rows[:10]:
+        for m in fitting_rows(query, d, ignore)[:10]:
             bonus = retrieval.get((d.name, m.line), 0.0) * w.retrieval
             if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):
                 bonus += w.loss_label

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from index.document import Cell, Fact, Row, Table
 from index.reader.inline import inline_facts
 from index.reader.numbers import CURRENCY_PREFIXES
+from index.reader.periods import DATE_RE, YEAR_RE, Period, duration_months, find_date
 
 PER_SHARE = re.compile(
     r"per (?:common |basic |diluted )?(?:share|ads|adr|unit)|\beps\b|per equivalent ads", re.I)
@@ -84,9 +86,34 @@ def _share_scale(table: Table) -> float:
     return {"thousand": 1e3, "million": 1e6, "billion": 1e9}[m.group(1).lower()] if m else 1.0
 
 
+def _label_dates(table: Table) -> dict[int, tuple[str, date]]:
+    """Rows that carry their own date where no column header does ("Net sales December 31, 2024" and
+    "Net sales December 31, 2023" under "Fourth Quarter Ended | Americas | Europe"): row index -> (label
+    without the date, the date). The rows that follow a dated pair ("Dollar change", "Net sales % increase")
+    compare its first, the period's own figure, with the earlier, and take its date."""
+    if any(YEAR_RE.search(c.header) for c in table.columns):
+        # the columns are dated: a date in a label is part of its name ("Business loan dated March 14, 2014")
+        return {}
+    out: dict[int, tuple[str, date]] = {}
+    current: date | None = None
+    dated_before = False
+    for r, row in enumerate(table.rows):
+        m = DATE_RE.search(row.name)
+        when = find_date(m.group(0)) if m and not row.name[m.end():].strip(" ,.:") else None
+        if when is not None:
+            if not dated_before:
+                current = when  # the first of a run of dated rows is the period's own
+            out[r] = (row.name[:m.start()].rstrip(" ,:-") if m else row.name, when)
+        elif current is not None:
+            out[r] = (row.name, current)
+        dated_before = when is not None
+    return out if any(r for r in out if DATE_RE.search(table.rows[r].name)) else {}
+
+
 def facts_of(table: Table) -> list[Fact]:
     """One fact per filled cell of a table."""
     facts: list[Fact] = []
+    dated = _label_dates(table)
     for r, row in enumerate(table.rows):
         for c, cell in sorted(row.cells.items()):
             if cell.value is None:
@@ -94,9 +121,15 @@ def facts_of(table: Table) -> list[Fact]:
             column = table.column(c)
             unit, scale = unit_and_scale(table, row, cell, column.header)
             value = round(cell.value * scale, 6)
+            label, period = row.name, column.period
+            if r in dated:
+                months = duration_months(column.header) or duration_months(table.title) or (
+                    column.period.months if column.period else None)
+                if months is not None:
+                    label, period = dated[r][0], Period(dated[r][1], months)
             facts.append(Fact(
                 table=table.id, table_title=table.title, section=" > ".join(row.section),
-                label=row.name, column=column.header, period=column.period, value=value, unit=unit,
+                label=label, column=column.header, period=period, value=value, unit=unit,
                 text=cell.text, line=row.line, decimals=cell.decimals, scale=scale, row_index=r,
                 column_index=c,
             ))

@@ -76,8 +76,9 @@ class Layout:
 
 def char_pieces(text: str) -> list[Piece]:
     """Cut a space-aligned line at runs of two or more spaces, keeping ``$``, ``)`` and ``%`` with
-    their numbers."""
-    raw = [Piece(m.start(), m.end(), m.group()) for m in SPLIT_RE.finditer(text.replace("\t", "  "))]
+    their numbers. A no-break space is a space ("31,\u00a02023" is one date)."""
+    text = text.replace("\t", "  ").replace("\u00a0", " ")
+    raw = [Piece(m.start(), m.end(), m.group()) for m in SPLIT_RE.finditer(text)]
     return merge_marks(raw)
 
 

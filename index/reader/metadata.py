@@ -22,6 +22,7 @@ from index.reader.periods import (
     full_year,
     near,
     quarter_code,
+    quarters_named,
 )
 
 TICKER_RE = re.compile(
@@ -166,3 +167,27 @@ def resolve_quarter_codes(tables: list[Table], meta: Metadata) -> None:
             end = snapped[0] if snapped else end
             months = 12 if re.search(r"\byear\b", col.header, re.I) and not code else 3
             col.period = Period(end, months)
+        titled_changes(table, meta, known)
+
+
+def titled_changes(table: Table, meta: Metadata, known: list[date]) -> None:
+    """A table of changes and their parts, no column dated ("GAAP Reported % Change", "Foreign Exchange
+    Translation", "Organic % Change"), under a title that names its period ("Summary Fourth-Quarter 2022
+    Performance", "Full-Year 2022"): every column is of that period."""
+    fq = fiscal_quarter(meta)
+    if not any(c.change for c in table.columns) or any(c.period is not None for c in table.columns) or \
+            meta.period is None or fq is None:
+        return
+    years = re.findall(r"\b((?:19|20)\d\d)\b", table.title)
+    quarters = quarters_named(table.title)
+    full = re.search(r"\b(full[- ]year|fiscal[- ]year|year[- ]to[- ]date)\b", table.title, re.I)
+    if len(years) != 1 or len(quarters) > 1 or bool(quarters) == bool(full):
+        return  # no period, or more than one
+    year = int(years[0])
+    if quarters:
+        end, months = fiscal_quarter_end(meta.period.end, fq, quarters[0], year), 3
+    else:
+        end, months = fiscal_year_end(meta.period.end, fq, year), 12
+    snapped = [k for k in known if near(k, end)]
+    for col in table.columns:
+        col.period = Period(snapped[0] if snapped else end, months)

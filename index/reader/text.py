@@ -100,8 +100,9 @@ def split_text(source: Source) -> Layout:
                     last = j  # a long label inside the table keeps the run going
                 j += 1
             # two rows make a table when column headings with periods stand right above them
+            # (or the first of the two is itself the headings' line of years, "2023   2023   2022")
             headed = any(k >= skip and PERIOD_HEADING.search(lines[k]) and _heading_line(lines[k])
-                         for k in range(max(skip, i - 2), i))
+                         for k in range(max(skip, i - 2), i + 1))
             if count >= 3 or (count == 2 and headed):
                 # column headings printed above the first row of figures belong to the table, and so
                 # does a section label between them and that row ("REVENUE")

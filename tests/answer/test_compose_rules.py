@@ -61,6 +61,18 @@ def test_an_amount_is_not_answered_with_a_percentage(ask) -> None:
     assert answer.figures and answer.figures[0].value == pytest.approx(5_811_800_000), answer.text
 
 
+@pytest.mark.parametrize("question", [
+    "What percentage of Burger Corp's total revenues came from operating costs in 2025?",
+    "What portion of Burger Corp's operating costs and expenses are percent of the total?",
+])
+def test_a_percentage_is_not_answered_with_an_amount(ask, question: str) -> None:
+    answer = ask(question)
+    if answer.figures:  # the percentage, with the amounts it is computed from after it
+        assert answer.figures[0].unit in ("percent", "ratio"), answer.text
+    else:
+        assert answer.text.startswith("The release does not say it as a percentage"), answer.text
+
+
 def test_a_change_with_no_earlier_period_is_not_answered_with_the_level(ask) -> None:
     # 2024 is the comparative column: nothing before it to compare with
     answer = ask("How much did Burger Corp's total revenues grow in the first quarter of 2024?")

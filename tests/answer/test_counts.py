@@ -15,7 +15,9 @@ ISSAQUAH -- Acme Clubs Corporation (NASDAQ: ACLB) today reported results for the
 2023 ended November 20, 2022.
 
 Acme currently operates 847 warehouses, including 583 in the United States, 107 in Canada and 40 in
-Mexico. Acme's more than 300,000 employees are dedicated to serving members. Our total number of shares
+Mexico, totaling 125.3 million square feet. Comparable sales (sales of warehouses open at least 12 months)
+rose 6.6%. The company is headquartered in a 230,000-square-foot office campus.
+Acme's more than 300,000 employees are dedicated to serving members. Our total number of shares
 outstanding at the end of the quarter was 1,414,930,537, including treasury stock. Basic earnings per share
 of $0.13 were based on 1,324,469,567 weighted average shares outstanding.
 
@@ -68,3 +70,20 @@ def test_a_count_of_millions_is_said_in_millions() -> None:
     assert amount(133e6, "count") == "133 million"
     assert amount(1_250_000, "count") == "1.2 million"
     assert amount(95_492, "count") == "95,492"
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Acme total square footage", 125.3e6),
+    ("How many square feet is Acme's headquarters campus?", 230_000),  # "a 230,000-square-foot campus"
+])
+def test_an_area_stated_in_prose(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert first(answer) == pytest.approx(value), answer.text
+    assert answer.figures[0].unit == "count"
+
+
+def test_the_number_of_places_is_not_the_number_opened(ask) -> None:
+    # "New store openings, net" counts openings, not stores; "open at least 12 months" is a length of time
+    for question in ("Acme warehouses at quarter end", "Acme warehouse count",
+                     "How many warehouses does Acme have?"):
+        assert first(ask(question)) == pytest.approx(847), question

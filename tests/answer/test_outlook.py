@@ -15,7 +15,9 @@ RELEASE = """Acme Devices Reports Second Quarter Fiscal 2024 Results
 SAN JOSE -- Acme Devices, Inc. (NASDAQ: ACMD) today reported results for the second quarter of fiscal
 2024 ended July 29, 2023. Revenue was $402.5 million, up 4% from a year ago.
 
-The board of directors declared a quarterly cash dividend of $0.25 per share.
+The board of directors authorized the payment of a quarterly cash dividend of $0.25 per share.
+For fiscal 2024, the Company uses a projected non-GAAP tax rate of 21.5%. For fiscal 2023, the Company
+used a projected non-GAAP tax rate of 20.0%.
 
 Outlook
 
@@ -23,6 +25,8 @@ As it relates to the third quarter, we expect revenue of $410 million to $420 mi
 margin of approximately 9.5%.
 
 Acme's guidance for fiscal 2024 is the following:
+
+(2) Capital expenditures growth guidance includes an estimated 4% - 6% headwind from tariffs.
 
  \u2022  Revenue of $1.60 billion to $1.65 billion
  \u2022  Non-GAAP diluted EPS2 of $3.10 to $3.30
@@ -53,6 +57,9 @@ def ask(tmp_path_factory):
     ("Acme Q3 operating margin outlook?", 9.5),
     ("Acme fiscal 2024 non-GAAP EPS guidance?", 3.10),
     ("Acme capex guidance for the full year?", 85e6),
+    # a year to come named by the question and the sentence: a projection, whatever the question calls it
+    ("Acme non-GAAP tax rate FY24", 21.5),
+    ("Acme non-GAAP tax rate outlook for fiscal 2024", 21.5),
 ])
 def test_the_outlook_for_the_period_asked(ask, question: str, value: float) -> None:
     answer = ask(question)
@@ -123,3 +130,20 @@ def test_a_tables_guidance_never_answers_the_past(tmp_path) -> None:
     ask_ = asker(tmp_path, "borealis", TABLED)
     assert first(ask_("Borealis revenue in the first quarter")) == pytest.approx(1.21e9)
     assert "does not say" in ask_("Borealis Q3 FY26 revenue guidance").text
+
+
+@pytest.mark.parametrize("question", ["Acme dividend per share declared", "What dividend did Acme declare?"])
+def test_a_dividend_authorized_is_declared(ask, question: str) -> None:
+    assert first(ask(question)) == pytest.approx(0.25)
+
+
+def test_a_year_the_release_does_not_report_is_not_answered_from_the_past(ask) -> None:
+    # FY24 is to come: only a sentence about it answers, never the quarter's reported figure
+    answer = ask("Acme net income FY24")
+    assert all(f.value != pytest.approx(29e6) for f in answer.figures), answer.text
+
+
+def test_a_headwind_to_an_item_is_not_the_item(ask) -> None:
+    # "growth guidance includes an estimated 4% - 6% headwind": the range measures the headwind
+    answer = ask("Acme FY24 capex growth guidance")
+    assert all(f.value not in (4, 6) for f in answer.figures), answer.text
