@@ -95,6 +95,7 @@ class ScaleSource(StrEnum):
 
     CAPTION = "caption"              # the caption or the headings say so
     EARLIER_TABLE = "earlier table"  # a continuation of the table above, which says so
+    LEAD_IN = "lead-in"              # the line announcing it says so ("... the following (in millions):")
     NARRATIVE = "narrative"          # no caption: the narrative states its figures at this scale
     NONE = "none"                    # nothing says: figures are read as printed, and never verified
 

@@ -446,6 +446,9 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             if _stated(turn, [d]):
                 return turn
             return _final(turn, not_stated(q, d))
+        if answer is None and q.kind.is_change:
+            # a change asked and none to be had: never the level in its place; what the row does print
+            return _final(turn, period_missing(d, q, match))
         if answer is None and q.kind != QueryKind.VALUE:
             answer = compose_value(d, q, match)
             # the value, where a change was asked: not the answer to the question as asked
@@ -846,7 +849,8 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
         return f"the sentence states it for {measured}"
     rate = q.kind in (QueryKind.PERCENT_CHANGE, QueryKind.SHARE_OF_REVENUE) or bool(
         re.search(r"margin|\brate\b", q.text, re.I)) or bool(COMPARABLE_RE.search(q.text)) or (
-        q.kind != QueryKind.VALUE and bool(re.search(r"%|percent", q.text, re.I)))
+        q.kind != QueryKind.VALUE and bool(re.search(r"%|percent", q.text, re.I))) or bool(
+        PERCENT_ASKED.search(q.text))  # "what was the percent of the shares granted in July"
     # growth or change may be asked as an amount or a rate: "how much does it expect sales to grow"
     either = not rate and bool(re.search(r"\bgr[eo]w(th|s|n)?\b", q.text, re.I)
                                or q.kind == QueryKind.VALUE and re.search(r"\bchange\b", q.text, re.I))

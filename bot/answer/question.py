@@ -62,7 +62,8 @@ GROWTH_RE = re.compile(r"\b(growth|grow|grew)\b|"
 AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat amount\b|\b(in|how many) dollars\b|"
                           r"\bdollar (amount|change)\b", re.I)
 PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
-                        r"percent(age)? change|growth rate|how many percent|in percent(age)? terms|"
+                        r"percent(age|ual)? (of the )?(change|increase|decrease|decline|growth|drop|rise)|"
+                        r"growth rate|how many percent|in percent(age)? terms|"
                         r"by how many percent|in (%|percent(age)?\b))|%\s*change|"
                         r"\b(change|increase|decrease|growth)\b[^?]*\bas a percent(age)?\s*\??$|"
                         r"\b(change|growth|increase|decrease|decline)\s*(%|percent(age)?\b)", re.I)
@@ -279,6 +280,7 @@ def normalise_period_words(text: str) -> str:
     t = re.sub(r"\blast quarter of\b", "fourth quarter of", t, flags=re.I)
     t = re.sub(r"\b(fiscal|fy)\s*(?:year\s*)?q([1-4])\s*'?(\d{4}|\d{2})\b", r"Q\2 \1 \3", t, flags=re.I)
     t = re.sub(r"\bfy\s*'?(\d{4}|\d{2})\s*q([1-4])\b", r"Q\2 FY\1", t, flags=re.I)
+    t = re.sub(r"\bF(\d{2})\b", r"FY\1", t)  # "F19", as Australian reports write fiscal 2019
     return re.sub(r"\b([1-4])q\s*(fy|fiscal)\s*'?(\d{4}|\d{2})\b", r"Q\1 \2 \3", t, flags=re.I)
 
 

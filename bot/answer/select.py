@@ -615,7 +615,10 @@ def asks_count(text: str) -> bool:
 
 
 # a percentage asked for in so many words
-PERCENT_ASKED = re.compile(r"%|\bpercent(age)?\b|\brate\b", re.I)
+# a percentage asked, however worded: "what portion of", "the ratio of A to B", "percentual decrease"
+# (not "the current portion of long-term debt", an amount)
+PERCENT_ASKED = re.compile(r"%|\bpercent(age|ual)?\b|\brate\b|\bratio of\b|"
+                           r"\b(what|which|the) (portion|proportion|fraction)\b", re.I)
 
 
 def unit_fits(q: Query, unit: str) -> bool:

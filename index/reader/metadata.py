@@ -145,7 +145,7 @@ def resolve_quarter_codes(tables: list[Table], meta: Metadata) -> None:
             code = quarter_code(col.header)
             end: date | None = None
             fy = re.search(r"\b(?:FY|fiscal(?: year)?|full[- ]year|year)\s*'?(\d{4}|\d{2})\b",
-                           col.header, re.I)
+                           col.header, re.I) or re.search(r"\bF(\d{2})\b", col.header)  # "F19"
             if code is None and fy:
                 year = full_year(fy.group(1))
                 if fq and meta.period and re.search(r"FY|fiscal", col.header, re.I):

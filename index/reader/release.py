@@ -14,7 +14,7 @@ from index.reader.html import parse_html
 from index.reader.layout import Layout
 from index.reader.load import Source, load_source
 from index.reader.metadata import read_metadata, reported_period, resolve_quarter_codes
-from index.reader.tables import read_region
+from index.reader.tables import read_region, read_scale
 from index.reader.text import split_text
 
 PER_SHARE_LABEL = re.compile(r"per (common |diluted |basic )?share|\beps\b|%|margin|shares\b", re.I)
@@ -44,7 +44,10 @@ def read_source(source: Source) -> Document:
         )
     continue_tables(tables)
     claims = [c for b in layout.blocks for c in find_claims(b.text, b.line)]
-    for table in tables:
+    for n, table in enumerate(tables):
+        if table.scale_source == ScaleSource.NONE:
+            before = max((r.line for r in tables[n - 1].rows), default=0) if n else 0
+            adopt_lead_in_scale(table, layout, before)
         if table.scale_source == ScaleSource.NONE:
             adopt_narrative_scale(table, claims)
     meta = read_metadata(layout, tables)
@@ -95,6 +98,26 @@ def rendered_lines(source: Source) -> list[str]:
 def split_source(source: Source) -> Layout:
     """Narrative blocks and table regions of any release."""
     return parse_html(source.text) if source.kind == "html" else split_text(source)
+
+
+# a sentence or heading that announces a table and says its scale: "Property, plant and equipment consists
+# of the following (in millions):", "Other non-current assets (in millions):"
+LEAD_IN_SCALE = re.compile(r"\((?:[^()]*\b)?(?:in|amounts in|dollars in)\s+[^()]*\)\s*:?\s*$", re.I)
+
+
+def adopt_lead_in_scale(table: Table, layout: Layout, after: int) -> None:
+    """A table with no scale of its own, printed after a paragraph or two under the line that announces
+    it with its scale, is read at that scale: the nearest such line since the table before."""
+    for b in sorted(layout.blocks, key=lambda b: -b.line):
+        if not after < b.line < table.line:
+            continue
+        for part in [b.text.strip(), *(s.strip() for s in re.split(r"(?<=:)\s+", b.text))]:
+            if not (part.endswith(":") or b.kind == "heading") or not LEAD_IN_SCALE.search(part):
+                continue
+            scale, scale_except, source = read_scale(part)
+            if source == ScaleSource.CAPTION and scale != 1.0:
+                table.scale, table.scale_except, table.scale_source = scale, scale_except, ScaleSource.LEAD_IN
+                return
 
 
 def adopt_narrative_scale(table: Table, claims: list[Claim]) -> None:

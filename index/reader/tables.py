@@ -228,7 +228,7 @@ def _read_segment(segment: list[GridLine], mode: str, above: list[tuple[int, str
     if tags:
         title = f"{title} ({', '.join(tags)})"
     columns = _periods(heads, caption)
-    scale, scale_except, source = _scale(caption + " " + " ".join(heads))
+    scale, scale_except, source = read_scale(caption + " " + " ".join(heads))
     currency = table_currency(caption + " " + " ".join(heads))
     rows = read_rows(body, cols, mode, pre_sections)
     if PERCENT_TABLE.search(caption) or any(re.search(r"%\s*change", c, re.I) for c in inner_captions):
@@ -313,7 +313,7 @@ def table_currency(text: str) -> str:
     return "USD"
 
 
-def _scale(text: str) -> tuple[float, str, ScaleSource]:
+def read_scale(text: str) -> tuple[float, str, ScaleSource]:
     """Scale factor, the ``except ...`` clause of a caption such as ``(In thousands, except per
     share data)``, and whether the caption said so."""
     m = SCALE_RE.search(text)

@@ -64,6 +64,7 @@ def test_an_amount_is_not_answered_with_a_percentage(ask) -> None:
 @pytest.mark.parametrize("question", [
     "What percentage of Burger Corp's total revenues came from operating costs in 2025?",
     "What portion of Burger Corp's operating costs and expenses are percent of the total?",
+    "What is the ratio of Burger Corp's total revenues in 2025 to 2024?",
 ])
 def test_a_percentage_is_not_answered_with_an_amount(ask, question: str) -> None:
     answer = ask(question)
@@ -71,6 +72,18 @@ def test_a_percentage_is_not_answered_with_an_amount(ask, question: str) -> None
         assert answer.figures[0].unit in ("percent", "ratio"), answer.text
     else:
         assert answer.text.startswith("The release does not say it as a percentage"), answer.text
+
+
+def test_a_change_of_a_period_not_printed_is_not_answered_with_a_level(ask) -> None:
+    answer = ask("What was the percentage decrease in Burger Corp's operating costs from 2022 to 2023?")
+    assert not answer.figures, answer.text
+
+
+def test_the_current_portion_is_an_amount(ask) -> None:
+    from bot.answer.select import PERCENT_ASKED
+
+    assert not PERCENT_ASKED.search("long-term debt excluding the current portion")
+    assert PERCENT_ASKED.search("what portion of total assets are intangible assets?")
 
 
 def test_a_change_with_no_earlier_period_is_not_answered_with_the_level(ask) -> None:

@@ -34,6 +34,8 @@ from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_quest
     ("Acme international revenue decline", QueryKind.PERCENT_CHANGE),
     ("By how many dollars did Acme's data center revenue decline year over year?", QueryKind.CHANGE),
     ("How much did revenue change y/y in dollars?", QueryKind.CHANGE),
+    ("What was the percent of the increase in the revenue from 2010 to 2011?", QueryKind.PERCENT_CHANGE),
+    ("What was the percentual decrease in the liabilities during 2012 and 2013?", QueryKind.PERCENT_CHANGE),
 ])
 def test_kind(question: str, kind: QueryKind) -> None:
     assert parse_question(question).kind == kind
@@ -86,6 +88,7 @@ def test_period_words_are_not_line_items(question: str, absent: set[str]) -> Non
     ("net sales for the first 39 weeks of fiscal 2024", PeriodSpec("explicit", months=9, fiscal_year=2024)),
     ("net sales for the thirteen weeks", PeriodSpec("current", months=3)),
     ("quarterly revenue", PeriodSpec("current", months=3)),
+    ("ROFE in F19", PeriodSpec("explicit", months=12, fiscal_year=2019)),  # Australian fiscal years
 ])
 def test_period(text: str, spec: PeriodSpec) -> None:
     assert parse_period(text) == spec
