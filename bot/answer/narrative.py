@@ -227,6 +227,9 @@ PLAIN_NUMBER = re.compile(r"(?<![\w$.,:-])(\d{1,3}(?:,\d{3})+|\d{2,})(?![\w%:-]|
                           r"|(?<![\w$.,:-])(\d{1,3}(?:,\d{3})+|\d{2,})(?=-square-(?:foot|feet)\b)")
 
 
+MONTH_BEFORE = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s*$", re.I)
+
+
 def _plain_numbers(sentence: str, line: int) -> list[Claim]:
     """Counts such as ``95,492`` or ``over 190 professionals``: not years, not money or percents."""
     out = []
@@ -237,5 +240,7 @@ def _plain_numbers(sentence: str, line: int) -> list[Claim]:
         value = float(number.replace(",", ""))
         if 1900 <= value <= 2100 and "," not in number:
             continue
+        if MONTH_BEFORE.search(sentence[:m.start()]):
+            continue  # "December 31": a day, not a count
         out.append(Claim(number, value, "count", None, 0, 1.0, False, sentence, line, m.start()))
     return out

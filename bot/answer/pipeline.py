@@ -752,6 +752,7 @@ def _future(stated: Stated) -> bool:
 IN_PHRASE = re.compile(r"\b(under|of|from|within)\s+(the|its|our|their|a|an)\s*$", re.I)
 
 
+LIST_JOIN = re.compile(r"\s*(,|,?\s+and|,?\s+or)\s*")
 # "total revenue" asks for the total of an item; "how many square feet did its stores total?" does not
 TOTAL_ASKED = re.compile(r"\btotal\s+[a-z]", re.I)
 
@@ -792,7 +793,13 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     # next "and ..." (in "GAAP margin to 11.4% and non-GAAP margin to 28.0%" the words between the two
     # figures name the second)
     end = claim.start + len(claim.text)
-    nxt = min((c.start for c in rivals if c.start > claim.start), default=len(claim.sentence))
+    # a list of figures ("1.1 million, 0.5 million and 0.3 million potential common shares"): the words
+    # after its last name every one of them
+    for c in sorted((c for c in rivals if c.start > claim.start), key=lambda c: c.start):
+        if not LIST_JOIN.fullmatch(claim.sentence[end:c.start]):
+            break
+        end = c.start + len(c.text)
+    nxt = min((c.start for c in rivals if c.start >= end), default=len(claim.sentence))
     after = claim.sentence[end:nxt]
     if nxt < len(claim.sentence):
         after = re.split(r"\s(?:and|while|whereas|but)\s|;", after, maxsplit=1)[0]
@@ -1057,6 +1064,9 @@ RATE_BASE = re.compile(
     r"\b(?:year[- ]over[- ]year|y/y|yoy)\b)", re.I)
 
 
+RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
+
+
 def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "") -> str:
     """Why a figure the narrative states is another period's ('' when it is the asked one's): the
     comparative figure of a sentence answers only a question about the earlier period, and a sentence
@@ -1104,6 +1114,15 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
     if earlier and not comparative:
         return "the sentence states it for another period"
     asked_year = spec.calendar_year or spec.fiscal_year
+    if asked_year and RESPECTIVELY.search(claim.sentence):
+        # "excludes 1.1 million, 0.5 million and 0.3 million ... for the years ended December 31, 2019, 2018
+        # and 2017, respectively": the figures go with the years in order
+        same = [c for c in find_claims(claim.sentence, claim.line) if c.kind == claim.kind]
+        listed = list(dict.fromkeys(int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", claim.sentence)))
+        if len(listed) == len(same) >= 2 and asked_year in listed and claim in same:
+            if same.index(claim) != listed.index(asked_year):
+                return "the sentence states it for another year"
+            asked_year = None  # the year asked is this figure's
     years = _said_years(f"{claim.sentence} {heading}")
     if asked_year and years and asked_year not in years and not comparative:
         return "the sentence states it for another year"  # "Full Year 2024 Highlights" for 2023

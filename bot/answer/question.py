@@ -51,7 +51,8 @@ CHANGE_RE = re.compile(
     r"lower|more|less)|"
     r"(cash|money) (did .* )?burn|burn(ed|t)? (through )?(cash|money)|"
     r"by how much|by what amount|how much .* (go|went|gone) through|"
-    r"change (in|of|from)|(increase|decrease|decline|growth|drop) (in|of)|"
+    r"change (in|of|from)|(increase|decrease|decline|growth|drop) (observed |seen |recorded )?(in|of)|"
+    r"difference (in|of) .* between|difference between (19|20)\d\d and|"
     r"(change|increase|decrease|decline|grow|drop|rise|fall)[sd]? since|"
     r"compare[sd]? (with|to)|versus|vs\.?|how does (that|it) compare)\b", re.I)
 # a change asked as a noun on its own: "revenue growth", "EPS growth in constant currencies"; growth
@@ -363,7 +364,8 @@ def _parse_period(text: str) -> PeriodSpec:
 
 
 CHANGE_WORDS = {((stem(w),),) for w in ("growth", "increase", "decrease", "decline", "improvement", "change",
-                                       "drop", "rise", "swing", "shrink", "widen", "bigger", "smaller")}
+                                       "drop", "rise", "swing", "shrink", "widen", "bigger", "smaller",
+                                       "difference")}
 
 
 # words a question sets aside: "prior to elimination of intersegment sales", "excluding acquisitions"

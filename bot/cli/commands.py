@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,10 @@ def _settings(args: argparse.Namespace) -> Any:
     return Settings.load(index=getattr(args, "index", None))
 
 
+# a folder's own notes, not releases: read only when named on their own
+FOLDER_NOTES = re.compile(r"(?i)^(readme|sources|license|licence|changelog|notes|contributing)$")
+
+
 def release_files(paths: list[str]) -> list[tuple[Path, bool]]:
     """Files named (explicit), and release files found inside folders named (sorted); a bad path is an
     error."""
@@ -78,9 +83,9 @@ def release_files(paths: list[str]) -> list[tuple[Path, bool]]:
         p = Path(raw).expanduser()
         if p.is_dir():
             found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in LOAD_SUFFIXES
-                           and not f.name.startswith("."))
+                           and not f.name.startswith(".") and not FOLDER_NOTES.match(f.stem))
             if not found:
-                raise InputError(f"{p}: no .txt, .md or .html files in this folder")
+                raise InputError(f"{p}: no .txt, .md, .html or .pdf release files in this folder")
             out.extend((f, False) for f in found)
         elif p.exists():
             out.append((p, True))

@@ -24,6 +24,9 @@ Online sales decreased 9.2 percent to $128.0 million for the 39-week period ende
 
 The Company operated 443 stores in 42 states at the end of the quarter.
 
+Diluted earnings per share for the years ended December 31, 2024, 2023 and 2022 exclude 1.1 million,
+0.5 million and 0.3 million potential common shares, respectively, because they would be antidilutive.
+
 Selling expenses are reported net of vendor rebates. There were no such rebates this quarter and $0.8
 million for the same period last year.
 
@@ -57,6 +60,9 @@ def ask(tmp_path_factory):
     ("Acme Q4 net sales guidance range", 330e6),  # "range" names the form of the answer, not an item
     # "such rebates" are the vendor rebates the sentence before names
     ("Acme vendor rebates last year", 0.8e6),
+    # figures listed with their years "respectively" go with the years in order; a list's noun names each
+    ("How many potential common shares did Acme exclude in 2023?", 0.5e6),
+    ("Acme excluded potential common shares for 2024", 1.1e6),
 ])
 def test_the_stated_figure_of_the_asked_period_kind_and_noun(ask, question: str, value: float) -> None:
     answer = ask(question)

@@ -36,6 +36,8 @@ from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_quest
     ("How much did revenue change y/y in dollars?", QueryKind.CHANGE),
     ("What was the percent of the increase in the revenue from 2010 to 2011?", QueryKind.PERCENT_CHANGE),
     ("What was the percentual decrease in the liabilities during 2012 and 2013?", QueryKind.PERCENT_CHANGE),
+    ("What was the difference in trading assets between 2018 and the year prior?", QueryKind.CHANGE),
+    ("What is the increase observed in the service cost in 2013?", QueryKind.CHANGE),
 ])
 def test_kind(question: str, kind: QueryKind) -> None:
     assert parse_question(question).kind == kind

@@ -105,12 +105,16 @@ def test_unknown_doc(cli, capsys) -> None:
 def test_folder_skips_files_that_are_not_releases(cli, capsys, tmp_path: Path) -> None:
     folder = tmp_path / "releases"
     folder.mkdir()
-    (folder / "README.md").write_text("Notes about this folder.\n")
+    (folder / "memo.md").write_text("Notes about this folder.\n")
+    # a folder's own notes are never read as a release, however much they look like one
+    (folder / "SOURCES.md").write_text("# Earnings releases\n\n| file | quarter | pages |\n|---|---|---|\n"
+                                       "| capstone.txt | first quarter fiscal 2008 results | 4 |\n")
     (folder / "capstone.txt").write_text(SAMPLE.read_text())
     assert cli("index", "add", str(folder)) == 0
     captured = capsys.readouterr()
-    assert "added     capstone" in captured.out and "skipped" in captured.err
-    assert cli("index", "add", str(folder / "README.md")) != 0  # named explicitly, it is an error
+    assert "added     capstone" in captured.out and "skipped" in captured.err and "memo" in captured.err
+    assert "SOURCES" not in captured.out
+    assert cli("index", "add", str(folder / "memo.md")) != 0  # named explicitly, it is an error
 
 
 def test_show_prints_the_release_around_a_line(cli, capsys) -> None:
