@@ -89,10 +89,13 @@ def _other_company(question: str, releases: list[Any], store: Any) -> str:
 
 
 def _prints(doc: Document, name: str) -> bool:
-    """Whether a release prints a name in its narrative or its row labels."""
+    """Whether a release prints a name in its narrative, its tables' captions, column headings or row
+    labels ("Activision" heading a segment's column)."""
     pattern = re.compile(r"\b" + re.escape(name.lower()) + r"\b")
     return any(pattern.search(b.text.lower()) for b in doc.blocks) or any(
-        pattern.search(r.label.lower()) for t in doc.tables for r in t.rows)
+        pattern.search(f"{t.caption} {t.title}".lower())
+        or any(pattern.search(c.header.lower()) for c in t.columns)
+        or any(pattern.search(r.label.lower()) for r in t.rows) for t in doc.tables)
 
 
 def _is_period_word(w: str) -> bool:

@@ -33,6 +33,7 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
     pending: list[tuple[int, str, bool]] = []  # indent, text, forced continuation
     rule_above = False
     after_total = False
+    since_total = 0  # the first row after the last total
     prev_indent = 0
     last_label = ""
     data_lines = [x for x in body if x.data]
@@ -99,7 +100,11 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
             stack = stack[:-1]
         if not label and len(rows) >= 2 and LESS_CONTRA.match(rows[-1].label) and cells:
             # "Property and equipment" / "Less accumulated depreciation" / an unlabelled line: the net
-            label = net_of(rows[-2].label)
+            label = "Net" if rows[-2].label == "Total" else net_of(rows[-2].label)
+        if not label and cells and _adds_up(cells, rows[since_total:]):
+            # an unlabelled line of figures under the rows it adds up ("|  | 336 | 2,523 |" under three
+            # asset classes) is their total
+            label = "Total"
         if not label:
             continue
         rows.append(Row(label=label, section=tuple(s for _, s in stack), line=raw.line, cells=cells,
@@ -108,8 +113,20 @@ def read_rows(body: list[GridLine], cols: list[GridColumn], mode: str, pre_secti
                                         if n), "")))
         rule_above = False
         after_total = label.lower().startswith("total")
+        if after_total:
+            since_total = len(rows)
         last_label = label
     return rows
+
+
+def _adds_up(cells: dict[int, Cell], parts: list[Row]) -> bool:
+    """Whether every figure of a line is the sum of the rows above it, column by column (two rows at
+    least, each with a label)."""
+    values = {c: cell.value for c, cell in cells.items() if cell.value is not None}
+    if len(parts) < 2 or not values:
+        return False
+    return all(abs(sum(p.cells[c].value or 0.0 for p in parts if c in p.cells) - v) <= 0.5 + abs(v) * 1e-6
+               for c, v in values.items())
 
 
 def net_of(label: str) -> str:

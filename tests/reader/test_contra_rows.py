@@ -27,3 +27,33 @@ def test_the_line_under_a_contra_line_is_the_item_net() -> None:
     doc = read_source(Source("lariat.txt", "lariat", "text", RELEASE, "0"))
     net = [f.value for f in doc.facts if f.label == "Property and equipment, net"]
     assert net == [143_032_000, 128_837_000]
+
+
+ADDED_UP = """Lariat Outfitters Reports Fiscal 2019 Results
+
+Property and equipment consisted of the following (in thousands):
+
+|  | 2019 | 2018 |
+|---|---|---|
+| Equipment and software | $260 | $1,555 |
+| Leasehold improvements | 33 | 786 |
+| Furniture and fixtures | 43 | 182 |
+|  | 336 | 2,523 |
+| Less accumulated depreciation | (266) | (2,394) |
+|  | $70 | $129 |
+"""
+
+
+def test_an_unlabelled_line_that_adds_up_the_rows_above_is_their_total() -> None:
+    doc = read_source(Source("lariat.md", "lariat", "markdown", ADDED_UP, "0"))
+    by_label = {}
+    for f in doc.facts:
+        by_label.setdefault(f.label, []).append(f.value)
+    assert by_label["Total"] == [336_000, 2_523_000]
+    assert by_label["Net"] == [70_000, 129_000]  # the total less its contra line
+
+
+def test_an_unlabelled_line_that_does_not_add_up_is_not_named() -> None:
+    text = ADDED_UP.replace("|  | 336 | 2,523 |", "|  | 999 | 2,523 |")
+    doc = read_source(Source("lariat.md", "lariat", "markdown", text, "0"))
+    assert "Total" not in {f.label for f in doc.facts}
