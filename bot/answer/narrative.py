@@ -97,8 +97,8 @@ OUTLOOK_TERMS = {(stem(w),) for w in ("outlook", "guidance", "forecast", "guide"
 
 WORD = re.compile(r"[A-Za-z][\w&'-]*")
 # what follows a figure and names it: "107 in Canada", "an 11.0% increase in transactions"
-NAMES_IT = re.compile(r"\s+(?:(?:in|of|to|new|net|total|active|paid|full-time|increase|decrease|growth|rise|"
-                      r"decline|gain|drop|reduction|improvement)\s+)*")
+NAMES_IT = re.compile(r"\s+(?:(?:in|of|to|the|new|net|total|active|paid|full-time|increase|decrease|growth|"
+                      r"rise|decline|gain|drop|reduction|improvement)\s+)*")
 REMAINS_ASKED = re.compile(r"\b(remain\w*|left|unused|still available)\b", re.I)
 REMAINS_AFTER = re.compile(r"\s+(?:\w+\s+){0,2}?(remain(s|ed)?|(is|was|were|are) (still )?(left|available)|"
                            r"left)\b", re.I)
@@ -164,14 +164,15 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
             if counting:
                 # "how many": a number of things, never an amount of money
                 claims = [c for c in claims if c.kind == "count"] + _plain_numbers(s, b.line)
-            mentions = [m.start() for m in WORD.finditer(s) if asked & narrative_words(m.group())]
+            spans = [(m.start(), m.end()) for m in WORD.finditer(s) if asked & narrative_words(m.group())]
+            mentions = [a for a, _ in spans]
             for c in claims:
                 # the figure nearest after a mention of what is asked; before it costs more, unless the
                 # mention follows right on it ("107 in Canada", "95,492 employees")
                 after = [c.start - m for m in mentions if m <= c.start]
                 before = [m - c.start for m in mentions if m > c.start]
                 end = c.start + len(c.text)
-                named = [m for m in mentions if m > c.start and NAMES_IT.fullmatch(s[end:m])]
+                named = _named_after(s, end, [(a, b) for a, b in spans if a > c.start])
                 # an item of a list takes the list's noun: in "847 warehouses, including ... 107 in Canada"
                 # the 107 is warehouses in Canada, which the 847 is not
                 said = narrative_words(s[:c.start]) | set().union(*(narrative_words(m.group())
@@ -195,6 +196,22 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
     return [x for _, _, x in sorted(ranked, key=lambda x: (x[0], x[1]))]
 
 
+def _named_after(sentence: str, end: int, spans: list[tuple[int, int]]) -> list[int]:
+    """The mentions of asked words that follow a figure and name it: the first right after it ("583 in
+    the United"), and those joined on to it ("States and Puerto Rico")."""
+    named: list[int] = []
+    pos = end
+    for a, b in spans:
+        gap = sentence[pos:a]
+        if (NAMES_IT.fullmatch(gap) if not named else JOINED.fullmatch(gap)):
+            named.append(a)
+            pos = b
+        elif named:
+            break
+    return named
+
+
+JOINED = re.compile(r"\s+(?:(?:and|&|of|the)\s+)*")
 # where one item of a list ends and the next begins: "..., and a tax benefit of", "; ", " and a 1.5% ..."
 ITEM_BOUNDARY = re.compile(r";\s*|,\s+(?:and|while|whereas|but)\s+|\s+and\s+(?=(?:a|an)\s)")
 

@@ -55,6 +55,7 @@ from bot.answer.question import (
     NEUTRAL_PRINTED,
     PRIOR_QUARTER_RE,
     RATIOS,
+    SHARE_OF_REVENUE_RE,
     TO_DATE_RE,
     PeriodSpec,
     Query,
@@ -96,7 +97,7 @@ from index.errors import QuestionError
 from index.reader.claims import RANGE_TO, Claim, clause_of, find_claims
 from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import SCALE_WORDS, close, is_money
-from index.reader.periods import duration_months, full_year, near, quarters_named
+from index.reader.periods import add_months, duration_months, full_year, near, quarters_named
 from index.reader.words import stem, stems
 from index.store.chunks import Chunk
 from prompts import render
@@ -338,6 +339,15 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
     meta = metadata_answer(q, docs)
     if meta is not None:
         return _final(turn, meta)
+    if POINTS_ASKED.search(q.text) and q.kind != QueryKind.NARRATIVE and docs and (
+            q.ratio or q.kind == QueryKind.SHARE_OF_REVENUE or RATE_ASKED.search(q.text)):
+        # "by how many basis points did SG&A as a percent of sales change y/y": the margin or share for
+        # the period and for the one before it, and the difference in points; never one of the levels
+        answer = points_change(turn, tools)
+        if answer is not None:
+            turn.answer, turn.final = answer, True
+            return turn
+        return _final(turn, not_stated(q, docs[0]))
     if q.kind == QueryKind.NARRATIVE:
         for d in docs:
             lines = {c.line: s * NARRATIVE_BOOST for c, s in turn.hits if c.doc == d.name}
@@ -392,8 +402,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                     break
             answer = answer or compose_ratio(d, q, turn.ignore) or compose_derived(d, q)
             if answer is None and q.ratio not in COMPOSED and turn.row is not None and turn.row[0] is d \
-                    and q.terms:
-                # "adjusted EBITDA margin": the item over its revenue
+                    and q.terms and not SALES_ROW.search(turn.row[1].label):
+                # "adjusted EBITDA margin": the item over its revenue; a margin is what is left of sales,
+                # never sales over revenue ("company-operated margin" is not "Sales by company-operated
+                # restaurants" over total revenues)
                 turn.confidence = turn.row[1].confidence
                 answer = compose_share(d, q, turn.row[1])
             if answer:
@@ -928,11 +940,67 @@ def compose_across(turn: Turn, tools: Tools) -> Answer:
     return answer
 
 
+POINTS_ASKED = re.compile(r"\b(basis points?|bps|bp|percentage points?|pts|ppts|points?)\b", re.I)
+BPS_ASKED = re.compile(r"\b(basis points?|bps|bp)\b", re.I)
+RATE_ASKED = re.compile(r"\b(rate|margin|as a percent(age)? of|% of)\b", re.I)
+
+
+def points_change(turn: Turn, tools: Tools) -> Answer | None:
+    """A margin's or a share's change in points: each level composed as its own question (the period
+    asked, then the year or the quarter before it), and their difference."""
+    q = turn.q
+    spelled = lexicon().spell_out(q.text)
+    kind = QueryKind.RATIO if q.ratio else QueryKind.SHARE_OF_REVENUE if SHARE_OF_REVENUE_RE.search(
+        spelled) else QueryKind.VALUE
+    text = POINTS_ASKED.sub(" ", q.text)
+    spec = replace(q.period, relative="current") if q.period.relative in ("prior_year", "prior_quarter") \
+        else q.period
+    new = _level(turn, tools, replace(q, kind=kind, period=spec, text=text))
+    if new is None or new.figures[0].period is None:
+        return None
+    p = new.figures[0].period
+    before = add_months(p.end, -3 if PRIOR_QUARTER_RE.search(spelled) else -12)
+    earlier = PeriodSpec("explicit", end=before, months=p.months)
+    old = _level(turn, tools, replace(q, kind=kind, period=earlier, text=text))
+    if old is None or old.figures[0].period is None or not near(old.figures[0].period.end, before):
+        return None
+    a, b = old.figures[0], new.figures[0]
+    bps = bool(BPS_ASKED.search(q.text))
+    diff = (b.value - a.value) * (100 if bps else 1)
+    both = a.check == b.check == CheckStatus.VERIFIED
+    label = a.label if a.label == b.label else asked_words(q, turn.ignore)
+    unit_words = "basis points" if bps else "percentage points"
+    change = Figure(f"change in {label}, {unit_words}", diff, "bps" if bps else "points", p, new.doc, b.line,
+                    derived=True, check=CheckStatus.VERIFIED if both else CheckStatus.UNVERIFIABLE,
+                    how=f"{b.value:.2f}% less {a.value:.2f}%", basis=(b.value, a.value), op="-",
+                    why="both levels verified" if both else "a level is not verified")
+    direction = "rose" if diff > 0 else "fell" if diff < 0 else "was unchanged"
+    amount_text = f"{abs(diff):.0f} {unit_words}" if bps else f"{abs(diff):.1f} {unit_words}"
+    text = (f"{label[:1].upper() + label[1:]} {direction} by {amount_text}, from {a.value:.1f}% "
+            f"{period_words(tools.store.document(old.doc), a.period)} to {b.value:.1f}% "
+            f"{period_words(tools.store.document(new.doc), b.period)}.")
+    return Answer(q.text, text, True, [change, b, a], new.citations[:1] + old.citations[:1], new.doc)
+
+
+def _level(turn: Turn, tools: Tools, query: Query) -> Answer | None:
+    """A percentage asked of the same releases as its own question (a margin or share for one period)."""
+    one = Turn(turn.question, turn.doc, None, turn.text, query, list(turn.names), hits=turn.hits)
+    for step in (select, compose, check):
+        one = step(one, tools)
+    answer = one.answer
+    if answer is None or not answer.answerable or not answer.figures or answer.figures[0].unit != "percent":
+        return None
+    return answer
+
+
 def answer_in(turn: Turn, tools: Tools, filing: Filing) -> Answer | None:
     """The question asked of one release for its own quarter, through the same steps."""
     kind = QueryKind.RATIO if turn.q.ratio and turn.q.kind != QueryKind.VALUE else QueryKind.VALUE
     # the level of each quarter is asked, not the percentage its change is given in
-    text = PERCENT_ASKED.sub(" ", turn.q.text) if turn.q.kind.is_change else turn.q.text
+    # (and its points: each quarter's margin is a level, the change across them is computed here)
+    text = turn.q.text
+    if turn.q.kind.is_change:
+        text = POINTS_ASKED.sub(" ", PERCENT_ASKED.sub(" ", text))
     query = replace(turn.q, kind=kind, period=PeriodSpec("current", months=3), text=text)
     one = Turn(turn.question, filing.name, None, turn.text, query, [filing.name],
                hits=[h for h in turn.hits if h[0].doc == filing.name])
@@ -1064,6 +1132,9 @@ RATE_BASE = re.compile(
     r"\b(?:year[- ]over[- ]year|y/y|yoy)\b)", re.I)
 
 
+# a row of sales or revenue, not of what is left of them
+SALES_ROW = re.compile(
+    r"^(?!.*\b(cost|costs|expenses?|income|profit|margin|earnings|loss)\b).*\b(revenues?|sales)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
 
 

@@ -59,7 +59,8 @@ CHANGE_RE = re.compile(
 # is a rate
 # growth, and a decline named as a noun ("international revenue decline"), asks a rate
 GROWTH_RE = re.compile(r"\b(growth|grow|grew)\b|"
-                       r"\b(revenues?|sales|income|margin|earnings)\s+(decline|drop)\b", re.I)
+                       r"\b(revenues?|sales|income|margin|earnings)\s+"
+                       r"(y/y\s+|yoy\s+|year[- ]over[- ]year\s+)?(decline|drop)\b", re.I)
 AMOUNT_ASKED = re.compile(r"\bhow much\b|\bwhat amount\b|\b(in|how many) dollars\b|"
                           r"\bdollar (amount|change)\b", re.I)
 PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|increase|decrease|growth)|"
@@ -67,7 +68,8 @@ PERCENT_RE = re.compile(r"\b(by what percent(age)?|what percent(age)? (change|in
                         r"growth rate|how many percent|in percent(age)? terms|"
                         r"by how many percent|in (%|percent(age)?\b))|%\s*change|"
                         r"\b(change|increase|decrease|growth)\b[^?]*\bas a percent(age)?\s*\??$|"
-                        r"\b(change|growth|increase|decrease|decline)\s*(%|percent(age)?\b)", re.I)
+                        r"\b(change|growth|increase|decrease|decline)\s*(%|percent(age)?\b)|"
+                       r"\b(y/y|yoy|year over year|q/q|qoq|quarter over quarter)\s*(%|percent(age)?\b)", re.I)
 # sales of the stores open a year or more: a rate of change whatever words ask for it
 # ("stock comp" is stock-based compensation)
 COMPARABLE = (r"comparable|(?<!stock )(?<!stock-based )(?<!equity )\bcomps?\b(?! expense)|same[- ]store|"
@@ -288,7 +290,7 @@ def normalise_period_words(text: str) -> str:
 COMPARED_RE = re.compile(r"\b(compared|versus|vs\.?|against|from|relative to)\b", re.I)
 
 
-AT_END_RE = re.compile(r"\b(at|as of|by) (the )?(end|close) of\b|\b(at|as of) (the )?year[- ]end\b|"
+AT_END_RE = re.compile(r"\b(at|as of|by) (the )?(end|close) of\b|\b(at|as of) (the )?(fiscal )?year[- ]end\b|"
                        r"\b(ye|fye)\b|\bwhen (fiscal )?(19|20)\d\d (ended|closed)\b|"
                        r"\b(19|20)\d\d year[- ]end\b", re.I)
 
@@ -326,6 +328,8 @@ def _parse_period(text: str) -> PeriodSpec:
         r"\bon (the )?(\d|(" + "|".join(MONTH_NAMES) + r")\b)",
         text, re.I))
     if end is not None:
+        if AT_END_RE.search(text):  # "at fiscal year end August 28, 2022": the balance at that date
+            months, instant = None, True
         return PeriodSpec("explicit", end=end, months=months, instant=instant)
     r = REVERSED_FQ_RE.search(text)
     if r:

@@ -31,6 +31,8 @@ def amount(fact_value: float, unit: str, scale: float = 1.0, label: str = "") ->
         return f"{fact_value:,.1f}%".replace(".0%", "%")
     if unit == "bps":
         return f"{fact_value:,.0f} basis points"
+    if unit == "points":
+        return f"{fact_value:,.1f} percentage points"
     if unit == "ratio":
         return f"{fact_value:,.2f}"
     if unit == "shares":

@@ -45,6 +45,8 @@ def test_things_counted_under_a_money_caption_are_a_count(ask) -> None:
 
 @pytest.mark.parametrize(("question", "value"), [
     ("How many warehouses does Acme have in Canada?", 107),
+    # every word of a place named after the figure ("583 in the United States"), not "United" alone
+    ("How many Acme warehouses are in the United States?", 583),
     ("How many warehouses does Acme operate?", 847),
     ("How many employees does Acme have?", 300_000),
     # a count at the end of a sentence; not the weighted average, nor the earnings per share

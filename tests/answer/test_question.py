@@ -38,6 +38,8 @@ from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_quest
     ("What was the percentual decrease in the liabilities during 2012 and 2013?", QueryKind.PERCENT_CHANGE),
     ("What was the difference in trading assets between 2018 and the year prior?", QueryKind.CHANGE),
     ("What is the increase observed in the service cost in 2013?", QueryKind.CHANGE),
+    ("EVI Q2 operating income y/y %", QueryKind.PERCENT_CHANGE),
+    ("Capstone revenue y/y decline Q1 fiscal 2008", QueryKind.PERCENT_CHANGE),
 ])
 def test_kind(question: str, kind: QueryKind) -> None:
     assert parse_question(question).kind == kind
@@ -91,6 +93,8 @@ def test_period_words_are_not_line_items(question: str, absent: set[str]) -> Non
     ("net sales for the thirteen weeks", PeriodSpec("current", months=3)),
     ("quarterly revenue", PeriodSpec("current", months=3)),
     ("ROFE in F19", PeriodSpec("explicit", months=12, fiscal_year=2019)),  # Australian fiscal years
+    ("inventories at fiscal year end August 28, 2022", PeriodSpec("explicit", end=date(2022, 8, 28),
+                                                                  instant=True)),
 ])
 def test_period(text: str, spec: PeriodSpec) -> None:
     assert parse_period(text) == spec
