@@ -60,7 +60,14 @@ def in_sequence(term: Term, text: str) -> bool:
 
 
 def _required(terms: tuple[Term, ...], ignore: set[str]) -> list[Term]:
-    return [t for t in terms if not all(len(a) == 1 and a[0] in ignore for a in t)]
+    """The terms a sentence must name: not the company's words, nor "total" ("total RPO" is the RPO a
+    sentence states; a part of it is told apart by ``stated_fits``) or "stock" (repurchased as shares)."""
+    return [t for t in terms if not all(len(a) == 1 and (a[0] in ignore or a[0] in UNSAID) for a in t)]
+
+
+# soft words a sentence may leave unsaid; not "GAAP", "net" or "charge", which tell items apart in prose too
+UNSAID = {stem("total"), stem("stock")}
+
 
 
 def find_passage(doc: Document, q: Query, ignore: set[str], boost: dict[int, float]) -> Passage | None:
@@ -92,7 +99,7 @@ def find_passage(doc: Document, q: Query, ignore: set[str], boost: dict[int, flo
 # words that name the kind of figure asked (a forecast), not a line item: a sentence about the future
 # need not print them (``stated_fits`` checks that it speaks of the future)
 OUTLOOK_TERMS = {(stem(w),) for w in ("outlook", "guidance", "forecast", "guide", "guiding", "expect",
-                                      "expected")}
+                                      "expected", "plan", "plans", "planned")}
 
 
 WORD = re.compile(r"[A-Za-z][\w&'-]*")
@@ -135,7 +142,8 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
     """The figures the narrative states in sentences that name the asked item (or stand under a heading
     that does), nearest to a mention of it first, with the sentence and heading: a count only where a
     count is asked, a rate only where a rate may be."""
-    forecast = bool(re.search(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?)\b", q.text, re.I))
+    forecast = bool(re.search(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?|plan(s|ned)? to)\b",
+                              q.text, re.I))
     terms = q.terms + ratio_terms(q)  # "gross margin" asked as a ratio
     required = [t for t in _required(terms, ignore) if not (forecast and any(a in OUTLOOK_TERMS for a in t))]
     if not required:

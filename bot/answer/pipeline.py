@@ -105,6 +105,7 @@ from prompts import render
 # ratios and sums composed from the rows they are made of, not ranked as a row of their own
 COMPOSED = (*RATIO_PARTS, *DERIVED)
 OUTLOOK_Q = re.compile(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?|anticipate[sd]?|"
+                       r"plan(s|ned)? to|"
                        r"next (quarter|year)|will)\b", re.I)
 # a table of forecasts: the only table rows that answer a question about the future
 OUTLOOK_TABLE = re.compile(r"outlook|guidance|forecast|expect|estimate|projected|target", re.I)
@@ -765,6 +766,10 @@ IN_PHRASE = re.compile(r"\b(under|of|from|within)\s+(the|its|our|their|a|an)\s*$
 
 
 LIST_JOIN = re.compile(r"\s*(,|,?\s+and|,?\s+or)\s*")
+# "increased $13.8 million, or 5.3%": the percentage is the change's
+CHANGED_BEFORE = re.compile(r"\b(increased|decreased|rose|fell|grew|declined|dropped)\b[^;%]*,?\s*or\s*$",
+                            re.I)
+DOLLARS_ASKED = re.compile(r"\bin dollars\b|\bdollar (amount|value)\b", re.I)
 # "total revenue" asks for the total of an item; "how many square feet did its stores total?" does not
 TOTAL_ASKED = re.compile(r"\btotal\s+[a-z]", re.I)
 
@@ -881,8 +886,14 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     if q.kind.is_change and re.search(r"\b(to|from|at)\s*$",
                                       claim.sentence[max(0, claim.start - 6):claim.start]):
         return "the sentence states a level, not a change"  # "decreased to 46% for 2019 from 59%"
-    if q.kind == QueryKind.SHARE_OF_REVENUE and claim.kind == "percent" and direction(claim):
-        return "the sentence states a change, not a share"  # "decreased 7.1%" for "as a percent of revenue"
+    share_asked = q.kind == QueryKind.SHARE_OF_REVENUE or (
+        q.kind == QueryKind.VALUE and bool(PERCENT_ASKED.search(q.text)))
+    if share_asked and claim.kind == "percent" and (direction(claim) or CHANGED_BEFORE.search(
+            claim.sentence[max(0, claim.start - 60):claim.start])):
+        # "decreased 7.1%" for "as a percent of revenue" or "the percentage of A out of total B"
+        return "the sentence states a change, not a share"
+    if DOLLARS_ASKED.search(q.text) and claim.kind != "money":
+        return "the sentence states a number, not an amount of money"  # "20000 shares" for "value in dollars"
     if q.kind.is_change and claim.kind == "money" and not direction(claim):
         return "the sentence states a level, not a change"  # "$346 million, up 5%" for "how much did it grow"
     if OUTLOOK_Q.search(q.text) and not _future(stated):

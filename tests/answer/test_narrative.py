@@ -27,6 +27,9 @@ The Company operated 443 stores in 42 states at the end of the quarter.
 Diluted earnings per share for the years ended December 31, 2024, 2023 and 2022 exclude 1.1 million,
 0.5 million and 0.3 million potential common shares, respectively, because they would be antidilutive.
 
+Remaining performance obligation ended the quarter at $46.7 billion. Franchise rental revenues increased
+$13.8 million, or 5.3%, in the quarter.
+
 Selling expenses are reported net of vendor rebates. There were no such rebates this quarter and $0.8
 million for the same period last year.
 
@@ -63,6 +66,7 @@ def ask(tmp_path_factory):
     # figures listed with their years "respectively" go with the years in order; a list's noun names each
     ("How many potential common shares did Acme exclude in 2023?", 0.5e6),
     ("Acme excluded potential common shares for 2024", 1.1e6),
+    ("Acme total RPO at quarter end", 46.7e9),  # "total" of an item the narrative states whole
 ])
 def test_the_stated_figure_of_the_asked_period_kind_and_noun(ask, question: str, value: float) -> None:
     answer = ask(question)
@@ -147,3 +151,9 @@ def _counts(sentence: str) -> list:
     from bot.answer.narrative import _plain_numbers
 
     return _plain_numbers(sentence, 1)
+
+
+def test_a_share_asked_is_not_a_changes_rate(ask) -> None:
+    # "increased $13.8 million, or 5.3%": the 5.3% is the change, not a share of anything
+    answer = ask("What is the percentage of franchise rental revenues in Acme's total revenues?")
+    assert all(f.value != pytest.approx(5.3) for f in answer.figures), answer.text

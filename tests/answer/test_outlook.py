@@ -16,6 +16,7 @@ SAN JOSE -- Acme Devices, Inc. (NASDAQ: ACMD) today reported results for the sec
 2024 ended July 29, 2023. Revenue was $402.5 million, up 4% from a year ago.
 
 The board of directors authorized the payment of a quarterly cash dividend of $0.25 per share.
+We plan to repurchase approximately $500 million of shares in fiscal 2024.
 For fiscal 2024, the Company uses a projected non-GAAP tax rate of 21.5%. For fiscal 2023, the Company
 used a projected non-GAAP tax rate of 20.0%.
 
@@ -60,6 +61,7 @@ def ask(tmp_path_factory):
     # a year to come named by the question and the sentence: a projection, whatever the question calls it
     ("Acme non-GAAP tax rate FY24", 21.5),
     ("Acme non-GAAP tax rate outlook for fiscal 2024", 21.5),
+    ("How much stock does Acme plan to repurchase in fiscal 2024?", 500e6),  # a plan is a forecast
 ])
 def test_the_outlook_for_the_period_asked(ask, question: str, value: float) -> None:
     answer = ask(question)
