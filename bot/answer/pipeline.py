@@ -48,7 +48,14 @@ from bot.answer.history import (
     quarters_in,
 )
 from bot.answer.lexicon import lexicon
-from bot.answer.narrative import OUTLOOK_TERMS, Stated, find_passage, narrative_words, stated_candidates
+from bot.answer.narrative import (
+    OUTLOOK_TERMS,
+    UNSAID,
+    Stated,
+    find_passage,
+    narrative_words,
+    stated_candidates,
+)
 from bot.answer.question import (
     CHANGE_MEASURE,
     COMPARABLE_RE,
@@ -724,6 +731,11 @@ def _measured_noun(claim: Claim) -> str:
             break
         words.append(m.group(1))
         pos = m.end()
+    if len(words) == 1 and CHANGE_NOUN.fullmatch(words[0]):
+        # "an 11.0% increase in transactions": the change measures the noun after it
+        m = re.compile(r" (?:in|of) (?:the |its |our )?([A-Za-z][A-Za-z-]*)").match(after, pos)
+        if m and not NOUN_STOP.match(m.group(1)):
+            return m.group(1).lower()
     return words[-1].lower() if words and len(words) < 4 else ""
 
 
@@ -761,6 +773,7 @@ def _future(stated: Stated) -> bool:
     return bool(FUTURE_RE.search(stated.sentence) or FUTURE_RE.search(stated.lead))
 
 
+CHANGE_NOUN = re.compile(r"(?i)increase|decrease|growth|decline|rise|drop|gain|reduction|improvement")
 # a phrase a figure's clause goes on into, through the next figure: "under the", "of its"
 IN_PHRASE = re.compile(r"\b(under|of|from|within)\s+(the|its|our|their|a|an)\s*$", re.I)
 
@@ -852,7 +865,8 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
                 else "the sentence states it as reported, not in constant currency")
     # "outlook" and "guidance" name the kind of figure, which FUTURE_RE checks below, not a line item
     required = [t for t in item_terms(q, ignore or set())
-                if not (OUTLOOK_Q.search(q.text) and any(a in OUTLOOK_TERMS for a in t))]
+                if not (OUTLOOK_Q.search(q.text) and any(a in OUTLOOK_TERMS for a in t))
+                and not all(len(a) == 1 and a[0] in UNSAID for a in t)]
     named = clause | narrative_words(claim.sentence[:claim.start]) | narrative_words(stated.refers_to)
     if not all(matches(t, named) for t in required):
         return "the sentence states it, but not next to what was asked"

@@ -27,7 +27,8 @@ The Company operated 443 stores in 42 states at the end of the quarter.
 Diluted earnings per share for the years ended December 31, 2024, 2023 and 2022 exclude 1.1 million,
 0.5 million and 0.3 million potential common shares, respectively, because they would be antidilutive.
 
-Remaining performance obligation ended the quarter at $46.7 billion. Franchise rental revenues increased
+Comparable sales (sales of stores open a year and e-commerce sales) increased 9.3%, driven by an 11.0%
+increase in transactions. Remaining performance obligation ended the quarter at $46.7 billion. Franchise rental revenues increased
 $13.8 million, or 5.3%, in the quarter.
 
 Selling expenses are reported net of vendor rebates. There were no such rebates this quarter and $0.8
@@ -157,3 +158,9 @@ def test_a_share_asked_is_not_a_changes_rate(ask) -> None:
     # "increased $13.8 million, or 5.3%": the 5.3% is the change, not a share of anything
     answer = ask("What is the percentage of franchise rental revenues in Acme's total revenues?")
     assert all(f.value != pytest.approx(5.3) for f in answer.figures), answer.text
+
+
+def test_a_change_measures_the_noun_after_it(ask) -> None:
+    # "an 11.0% increase in transactions" is the transactions' growth, not e-commerce sales growth
+    answer = ask("What was Acme's e-commerce sales growth in the quarter?")
+    assert all(f.value != pytest.approx(11.0) for f in answer.figures), answer.text
