@@ -28,8 +28,8 @@ Diluted earnings per share for the years ended December 31, 2024, 2023 and 2022 
 0.5 million and 0.3 million potential common shares, respectively, because they would be antidilutive.
 
 Comparable sales (sales of stores open a year and e-commerce sales) increased 9.3%, driven by an 11.0%
-increase in transactions. Remaining performance obligation ended the quarter at $46.7 billion. Franchise rental revenues increased
-$13.8 million, or 5.3%, in the quarter.
+increase in transactions. Remaining performance obligation ended the quarter at $46.7 billion.
+Franchise rental revenues increased $13.8 million, or 5.3%, in the quarter.
 
 Selling expenses are reported net of vendor rebates. There were no such rebates this quarter and $0.8
 million for the same period last year.
