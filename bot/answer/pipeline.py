@@ -878,8 +878,9 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     changed = [i for i, w in enumerate(following[:upto or 0]) if w in lexicon().modifiers and w not in asked]
     if changed:
         return f"the sentence states it for {printed[changed[0]]} {printed[upto or 0]}"
-    if other_count(q, claim.text + after):
-        return f"the sentence states a count of {other_count(q, claim.text + after)}"  # "41 net new stores"
+    other = other_count(q, claim.text + after)
+    if other:
+        return f"the sentence states a count of {other}"  # "41 net new stores"
     # a value looked up for a change across releases is an amount, though the question says "percentage"
     measured = _measured_noun(claim)
     if measured and stem(measured) not in asked and measured not in lexicon().filler:
@@ -1009,11 +1010,19 @@ def points_change(turn: Turn, tools: Tools) -> Answer | None:
 
 def _level(turn: Turn, tools: Tools, query: Query) -> Answer | None:
     """A percentage asked of the same releases as its own question (a margin or share for one period)."""
-    one = Turn(turn.question, turn.doc, None, turn.text, query, list(turn.names), hits=turn.hits)
+    answer = _asked_again(turn, tools, query, turn.doc, list(turn.names), turn.hits)
+    return answer if answer is not None and answer.figures[0].unit == "percent" else None
+
+
+def _asked_again(turn: Turn, tools: Tools, query: Query, doc: str | None, names: list[str],
+                 hits: list[tuple[Chunk, float]]) -> Answer | None:
+    """A question put again in other terms (one period, one release), through the same steps; its answer
+    only when it gives a figure."""
+    one = Turn(turn.question, doc, None, turn.text, query, names, hits=hits)
     for step in (select, compose, check):
         one = step(one, tools)
     answer = one.answer
-    if answer is None or not answer.answerable or not answer.figures or answer.figures[0].unit != "percent":
+    if answer is None or not answer.answerable or not answer.figures:
         return None
     return answer
 
@@ -1027,14 +1036,8 @@ def answer_in(turn: Turn, tools: Tools, filing: Filing) -> Answer | None:
     if turn.q.kind.is_change:
         text = POINTS_ASKED.sub(" ", PERCENT_ASKED.sub(" ", text))
     query = replace(turn.q, kind=kind, period=PeriodSpec("current", months=3), text=text)
-    one = Turn(turn.question, filing.name, None, turn.text, query, [filing.name],
-               hits=[h for h in turn.hits if h[0].doc == filing.name])
-    for step in (select, compose, check):
-        one = step(one, tools)
-    answer = one.answer
-    if answer is None or not answer.answerable or not answer.figures:
-        return None
-    return answer
+    hits = [h for h in turn.hits if h[0].doc == filing.name]
+    return _asked_again(turn, tools, query, filing.name, [filing.name], hits)
 
 
 def _change_across(q: Query, points: list[tuple[Filing, Answer]], label: str) -> Answer:
