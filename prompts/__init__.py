@@ -41,6 +41,7 @@ FIELDS: dict[str, set[str]] = {
     "nearest": {"label", "amount", "period"},
     "not_a_percentage": {"label", "amount", "period"},
     "restated": {"quarter", "amount"},
+    "part_missing": {"part", "period", "item", "formula"},
     "llm_system": set(),
     "llm_user": {"question", "context"},
 }

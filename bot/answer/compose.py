@@ -66,6 +66,11 @@ def revenue_fact(doc: Document, f: Fact, total: bool = False) -> Fact | None:
         rows.sort(key=lambda r: not r.label.lower().startswith("total"))
     if rows:
         return rows[0]
+    # a division's line under "Net Revenue" in the same column, beside its line under "Operating Profit"
+    same = [r for r in doc.facts if r.table == f.table and r.column_index == f.column_index
+            and r.label == f.label and r.line != f.line and REVENUE.search(r.section)]
+    if same:
+        return same[0]
     part = _segment(f)
     others = [r for r in doc.facts if r.period == f.period and r.unit == f.unit and r.column_index >= 0
               and (is_revenue(r.label) or (part and REVENUE.search(r.section)))
@@ -317,7 +322,8 @@ RATIO_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
     "working capital": (("total current assets",), ("total current liabilities",), "-"),
     "current ratio": (("total current assets",), ("total current liabilities",), "/"),
     "gross margin": (("gross profit", "gross loss", "gross"), ("revenue",), "%"),
-    "operating margin": (("operating income", "income from operations", "operating loss"), ("revenue",), "%"),
+    "operating margin": (("operating income", "income from operations", "operating loss", "operating profit"),
+                         ("revenue",), "%"),
     "net margin": (("net income", "net loss", "net earnings"), ("revenue",), "%"),
     "effective tax rate": (("provision for income taxes", "income tax expense", "income taxes"),
                            ("income before income taxes", "before income tax", "before tax"), "%"),
@@ -328,14 +334,15 @@ RATIO_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
 
 
 def _first_named(doc: Document, phrases: tuple[str, ...], ignore: set[str], avoid: RowMatch | None = None,
-                 extra: tuple[Term, ...] = (), unit: str | None = None, table: str = "") -> RowMatch | None:
+                 extra: tuple[Term, ...] = (), unit: str | None = None, table: str = "",
+                 period: PeriodSpec | None = None) -> RowMatch | None:
     """The row for the first phrase found (with the question's other words, such as a segment) that
     has figures in ``unit`` (any currency for "money"): a ratio divides amounts by amounts, never an
     amount by a row of percentages that shares its name. ``table``: a row of that table first (a tax
     rate is the income statement's tax over its pre-tax income, not over a cash-flow line)."""
     found = []
     for phrase in phrases:
-        m = find_named(doc, phrase, ignore, extra, table, avoid.key if avoid is not None else None)
+        m = find_named(doc, phrase, ignore, extra, table, avoid.key if avoid is not None else None, period)
         if m is None:
             continue
         if unit is None or any(f.unit == unit or (unit == "money" and is_money(f.unit)) for f in m.facts):
@@ -357,7 +364,7 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     if parts is None:
         return None
     top, bottom, op = parts
-    a = _first_named(doc, top, ignore, extra=q.terms, unit="money")
+    a = _first_named(doc, top, ignore, extra=q.terms, unit="money", period=q.period)
     fa = pick_fact(doc, [f for f in a.facts if is_money(f.unit)], q.period) if a is not None else None
     if (a is None or fa is None) and q.ratio == "gross margin":
         return _gross_margin(doc, q, ignore)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from bot.answer.compose import cell_of, fact_figure
+from bot.answer.lexicon import Concept
 from bot.answer.question import Query
 from bot.answer.result import Answer, Citation, Figure
 from bot.answer.select import NET_OF, RowMatch, pick_fact
@@ -101,8 +102,8 @@ FREE_CASH_FLOW_Q = re.compile(r"\bfree cash flows?\b|\bfcf\b", re.I)
 OPERATING_CASH = re.compile(r"^(net )?cash (flows? )?(provided by|from|generated (by|from)|"
                             r"\(used in\) provided by|provided by \(used in\)) operating activities|"
                             r"^net cash from operations", re.I)
-CAPEX = re.compile(r"^(capital expenditures?|(purchases?|acquisitions?|additions?|payments?) (of|to|for) "
-                   r"property(,)? (plant )?(and|&) equipment)", re.I)
+# a cash inflow from property sold, never capital spent
+PROCEEDS = re.compile(r"\b(proceeds|sales?|disposals?|sold)\b", re.I)
 STATEMENT_OF_CASH = re.compile(r"cash flows?", re.I)
 
 
@@ -117,7 +118,9 @@ def compose_free_cash_flow(doc: Document, q: Query) -> Answer | None:
     first = pick_fact(doc, operating, q.period)
     if first is None:
         return None
-    capex = next((f for f in flows if CAPEX.search(NET_OF.sub("", f.label).strip()) and f.table == first.table
+    capex_concept = Concept.named("capital expenditures")  # the lexicon's labels for it
+    capex = next((f for f in flows if capex_concept.printed_in(NET_OF.sub("", f.label))
+                  and not PROCEEDS.search(f.label) and f.table == first.table
                   and f.period == first.period and f.unit == first.unit), None)
     if capex is None:
         return None

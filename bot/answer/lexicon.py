@@ -32,6 +32,17 @@ class Concept:
         """The printed forms as stemmed word sequences (any one names the row)."""
         return tuple(tuple(stem(w) for w in p.split()) for p in self.printed)
 
+    def printed_in(self, label: str) -> bool:
+        """Whether a row's label names the concept ("Payments for acquisition of property, plant and
+        equipment" names capital expenditures): every word of one printed form is in it."""
+        words = {stem(w) for w in re.findall(r"[a-z]+", label.lower())}
+        return any(all(w in words for w in alt) for alt in self.alternatives)
+
+    @staticmethod
+    def named(name: str) -> Concept:
+        """The lexicon's concept of that name."""
+        return next(c for c in lexicon().concepts if c.name == name)
+
 
 @dataclass(frozen=True, eq=False)
 class Lexicon:

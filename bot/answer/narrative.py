@@ -142,8 +142,8 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
     """The figures the narrative states in sentences that name the asked item (or stand under a heading
     that does), nearest to a mention of it first, with the sentence and heading: a count only where a
     count is asked, a rate only where a rate may be."""
-    forecast = bool(re.search(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?|plan(s|ned)? to)\b",
-                              q.text, re.I))
+    forecast = bool(re.search(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?|"
+                              r"plan(s|ned)? (to|for|on))\b", q.text, re.I))
     terms = q.terms + ratio_terms(q)  # "gross margin" asked as a ratio
     required = [t for t in _required(terms, ignore) if not (forecast and any(a in OUTLOOK_TERMS for a in t))]
     if not required:
@@ -183,7 +183,7 @@ def stated_candidates(doc: Document, q: Query, ignore: set[str]) -> list[Stated]
                 named = _named_after(s, end, [(a, b) for a, b in spans if a > c.start])
                 # an item of a list takes the list's noun: in "847 warehouses, including ... 107 in Canada"
                 # the 107 is warehouses in Canada, which the 847 is not
-                said = narrative_words(s[:c.start]) | set().union(*(narrative_words(m.group())
+                said = narrative_words(s[:c.start]) | context | set().union(*(narrative_words(m.group())
                                                                     for m in WORD.finditer(s, c.start)
                                                                     if m.start() in named))
                 covered = sum(1 for t in required if matches(t, said))

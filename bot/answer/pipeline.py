@@ -96,6 +96,7 @@ from bot.answer.select import (
     usable_terms,
     vocabulary,
 )
+from bot.answer.spelled import Spelled, combine, resolve, spelled_formula
 from bot.answer.wording import amount, currency_symbol, period_words
 from bot.checks.answers import CONFIDENT, CheckerCache, direction
 from bot.checks.status import CheckStatus
@@ -112,7 +113,7 @@ from prompts import render
 # ratios and sums composed from the rows they are made of, not ranked as a row of their own
 COMPOSED = (*RATIO_PARTS, *DERIVED)
 OUTLOOK_Q = re.compile(r"\b(outlook|guidance|guid(e|es|ing)|forecast|expect(s|ed)?|anticipate[sd]?|"
-                       r"plan(s|ned)? to|"
+                       r"plan(s|ned)? (to|for|on)|"
                        r"next (quarter|year)|will)\b", re.I)
 # a table of forecasts: the only table rows that answer a question about the future
 OUTLOOK_TABLE = re.compile(r"outlook|guidance|forecast|expect|estimate|projected|target", re.I)
@@ -347,6 +348,11 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
     meta = metadata_answer(q, docs)
     if meta is not None:
         return _final(turn, meta)
+    if docs and not q.kind.is_change and q.kind != QueryKind.NARRATIVE and \
+            (spelled := spelled_formula(q.text)) is not None:
+        # "net cash, i.e. cash plus short-term investments less long-term debt": the sum asked, never the
+        # first part alone nor a formula of the bot's own
+        return _final(turn, spelled_out(turn, tools, spelled))
     if POINTS_ASKED.search(q.text) and q.kind != QueryKind.NARRATIVE and docs and (
             q.ratio or q.kind == QueryKind.SHARE_OF_REVENUE or RATE_ASKED.search(q.text)):
         # "by how many basis points did SG&A as a percent of sales change y/y": the margin or share for
@@ -747,11 +753,13 @@ def _per_share(claim: Claim) -> bool:
     return bool(re.match(r"(\s*(to|-|–)\s*\$?\d[\d.,]*)?\s*(per|a) (diluted |basic |common )?share\b",
                          after, re.I) or PER_ADS.match(after)
                 or PER_SHARE_BEFORE.search(before)
+                or CENTS.search(claim.text) is not None  # "(72) cents": a per-share amount
                 # "Diluted earnings per share increased 9.2% to $6.88, including a $0.14 benefit ...": a
                 # sentence about a per-share item states its unscaled amounts per share
                 or claim.scale == 1 and PER_SHARE_SUBJECT.match(claim.sentence) is not None)
 
 
+CENTS = re.compile(r"cents?$|¢$", re.I)
 ADS_ASKED = re.compile(r"\b(ADS|ADR|American depositary (share|receipt))s?\b", re.I)
 PER_ADS = re.compile(r"\s*(per|a|each)\s+(ADS|ADR|American depositary (share|receipt))\b", re.I)
 # a sentence whose subject is a per-share item
@@ -763,7 +771,7 @@ TOTAL_WORD = stem("total")
 PLAIN_GAAP = re.compile(r"(?<!non-)(?<!non )\bGAAP\b", re.I)
 # a figure printed after the per-share item it is ("non-GAAP diluted EPS of $6.00", "EPS was $0.20")
 PER_SHARE_BEFORE = re.compile(r"(\bEPS\d?|\bper (diluted |basic |common )?share)\s*(\(\w+\)\s*)?"
-                              r"(of|was|were|is|to|at|from|:|,)?\s*(approximately |about )?"
+                              r"(of|was|were|is|to|at|from|by|:|,)?\s*(approximately |about )?"
                               r"(a (loss|range) of )?$", re.I)
 
 
@@ -1008,6 +1016,52 @@ def points_change(turn: Turn, tools: Tools) -> Answer | None:
     return Answer(q.text, text, True, [change, b, a], new.citations[:1] + old.citations[:1], new.doc)
 
 
+def spelled_out(turn: Turn, tools: Tools, spelled: Spelled) -> Answer:
+    """A sum the question spells out, each part asked as its own question for the period asked."""
+    q = turn.q
+
+    def ask(words: str) -> Answer | None:
+        # a part is the whole of its item: "term debt" printed under current and again under non-current
+        # liabilities is both (``compose_both_parts``)
+        words = words if re.match(r"(the )?total\b", words, re.I) else f"total {words}"
+        part = parse_question(words)
+        if not item_terms(part, turn.ignore):
+            return None
+        query = replace(q, text=words, kind=QueryKind.VALUE, terms=part.terms, ratio=part.ratio,
+                        wants_loss=part.wants_loss, wants_profit=part.wants_profit, excluded=part.excluded)
+        answer = _asked_again(turn, tools, query, turn.doc, list(turn.names), turn.hits)
+        return answer if answer is not None and is_money(answer.figures[0].unit) else None
+
+    item = parse_question(spelled.item) if spelled.item else None
+    label = asked_words(item, turn.ignore) if item is not None and item.terms else ""
+    spelled = replace(spelled, item=label)
+    formula = "".join(("" if i == 0 else " plus " if p.sign > 0 else " less ") + p.words
+                      for i, p in enumerate(spelled.parts))
+    found, missing = resolve(spelled, ask)
+    figure = combine(spelled, found) if missing is None and found else None
+    doc = tools.store.document(found[0].answer.doc) if found and found[0].answer.doc else turn.docs[0]
+    if figure is None:
+        period = period_words(doc, found[0].figure.period) if found and found[0].figure.period else \
+            "for the period asked"
+        part = missing.words if missing is not None else "figure of one period and currency for every part"
+        text = render("part_missing", part=part, period=period, item=label or "the figure", formula=formula)
+        return Answer(q.text, text, False, [], [], doc.name)
+    citations = [c for r in found for c in r.answer.citations[:1]]
+    printed = ask(label) if label else None
+    if printed is not None and printed.figures[0].period == figure.period and \
+            close(printed.figures[0].value, figure.value, rel=1e-3) and not printed.figures[0].derived:
+        # the release prints the item too ("Gross loss", "Total operating expenses"): a second source
+        citations = printed.citations[:1] + citations
+        also = f"{printed.figures[0].label}, line {printed.citations[0].line}"
+        figure = replace(figure, check=CheckStatus.VERIFIED, why=f"the release prints it too ({also})")
+    loss = figure.value < 0 and re.search(r"\b(loss|deficit|outflow)\b", label, re.I) is not None
+    shown = amount(abs(figure.value) if loss else figure.value, figure.unit, 1.0, "")  # "gross loss: $2.5M"
+    text = render("ratio", ratio=(label[:1].upper() + label[1:]) if label else "The sum asked", amount=shown,
+                  period=period_words(doc, figure.period), formula=figure.how)
+    figures = [figure, *(r.figure for r in found)]
+    return Answer(q.text, text, True, figures, citations, doc.name)
+
+
 def _level(turn: Turn, tools: Tools, query: Query) -> Answer | None:
     """A percentage asked of the same releases as its own question (a margin or share for one period)."""
     answer = _asked_again(turn, tools, query, turn.doc, list(turn.names), turn.hits)
@@ -1231,16 +1285,18 @@ def stated_period_fits(q: Query, claim: Claim, doc: Document, heading: str = "")
         sequential = bool(PRIOR_QUARTER_RE.search(lexicon().spell_out(q.text)))
         if base and bool(base.group("quarter") or base.group("seq")) != sequential:
             return "the sentence states the change over another base"
-    if claim.kind == "count" or spec.instant or re.search(r"\b(as of|at the end of)\b", claim.sentence, re.I):
-        return ""  # a headcount or a balance at a date has no length of period
+    if spec.instant or re.search(r"\b(as of|at the end of)\b", claim.sentence, re.I):
+        return ""  # a balance at a date has no length of period
     asked = spec.months if (spec.months is not None and spec.relative != "current") else None
     if asked is None and spec.relative == "current" and spec.months is not None:
         asked = spec.months
     others = [c for c in find_claims(claim.sentence, claim.line) if c != claim]
     # a sentence that names no length speaks of the release's own period
     # ... or the heading it stands under ("Full Year 2024 Highlights")
-    said = (_length_said(clause_of(claim, [*others, claim])) or _length_said(claim.sentence)
-            or _length_said(heading) or (cur.months if cur else None))
+    own = _length_said(clause_of(claim, [*others, claim])) or _length_said(claim.sentence)
+    if claim.kind == "count" and not own:
+        return ""  # a headcount has no length of period; shares bought "during the fourth quarter" have
+    said = own or _length_said(heading) or (cur.months if cur else None)
     if TO_DATE_RE.search(claim.sentence) and not duration_months(claim.sentence):
         said = to_date_months(doc) or said  # "On a year-to-date basis, the company has returned ..."
     if asked and said and asked != said:
@@ -1266,10 +1322,22 @@ def _said_years(text: str) -> set[int]:
     return out
 
 
+PAST_SAID = re.compile(r"\b(reported|recorded|posted|delivered|achieved|was|were)\b", re.I)
+
+
 def guided_fits(q: Query, stated: Stated) -> str:
     """Why a forecast is another period's ('' when it is the asked one's): the outlook for the third
     quarter does not answer a question about the full year, nor FY24's one about FY25."""
     context = f"{stated.sentence} {stated.lead}"
+    claim = stated.claim
+    nxt = min((c.start for c in find_claims(stated.sentence, claim.line) if c.start > claim.start),
+              default=len(stated.sentence))
+    after = stated.sentence[claim.start + len(claim.text):nxt]
+    if (quarters_named(after) or FULL_YEAR_SAID.search(after)) and not PAST_SAID.search(after):
+        # "expected to add $700 million of revenue to Q4 FY24 and ... 10 basis points to the full year
+        # rate": the words right after the figure name its period
+        context = f"{after} {stated.lead}"  # (not "the negative 6.2% we reported for the second quarter",
+        # the past figure an outlook is measured against: the sentence's period is the outlook's)
     spec = q.period
     asked_q = spec.quarter or (spec.fiscal[0] if spec.fiscal else None)
     asked_y = spec.fiscal_year or spec.calendar_year or (spec.fiscal[1] if spec.fiscal else None)
@@ -1307,10 +1375,40 @@ def _range_end(stated: Stated) -> Claim | None:
     """The other end of a range the figure opens ("$6.00 to $6.40")."""
     claim = stated.claim
     after = [c for c in find_claims(stated.sentence, claim.line) if c.start > claim.start]
-    if after and after[0].kind == claim.kind and RANGE_TO.match(
-            claim.sentence[claim.start + len(claim.text):after[0].start]):
-        return after[0]
-    return None
+    if not after or after[0].kind != claim.kind:
+        return None
+    return after[0] if _ranged(claim, after[0]) else None
+
+
+def _claim_unit(claim: Claim) -> str:
+    """The unit of a figure the narrative states: its currency, "percent", "points", "bps" or "count"."""
+    if claim.kind == "money":
+        return claim.currency or "USD"
+    return claim.kind if claim.kind in ("percent", "points", "bps") else "count"
+
+
+def _ranged(low: Claim, high: Claim) -> bool:
+    """Whether two figures of a sentence are the ends of one range: "$6.00 to $6.40", "between 17.7% and
+    18.3%"."""
+    between = low.sentence[low.start + len(low.text):high.start]
+    return bool(RANGE_TO.match(between)) or (bool(re.fullmatch(r"\s*and\s*", between)) and bool(
+        re.search(r"\bbetween\s*$", low.sentence[:low.start], re.I)))
+
+
+HIGH_END_ASKED = re.compile(r"\b(high|upper|top)(\s+end)?\b|\bceiling\b|\bmaximum\b|\bat most\b", re.I)
+MIDPOINT_ASKED = re.compile(r"\bmid-?point\b|\bmiddle\b|\bmid\b", re.I)
+
+
+def _range_asked(question: str, ends: list[Figure]) -> list[Figure]:
+    """A range's figures in the order the question asks them: its high end first ("the top of the
+    guidance range"), or its midpoint ("the midpoint of Q2 revenue guidance"), else its low end."""
+    low, high = ends
+    if MIDPOINT_ASKED.search(question):
+        mid = replace(low, label=low.label + " (midpoint)", value=(low.value + high.value) / 2, derived=True,
+                      how=f"the middle of {low.value:g} and {high.value:g}", basis=(low.value, high.value),
+                      op="avg")
+        return [mid, low, high]
+    return [high, low] if HIGH_END_ASKED.search(question) else [low, high]
 
 
 def _range_start(stated: Stated) -> Stated:
@@ -1318,8 +1416,7 @@ def _range_start(stated: Stated) -> Stated:
     answered from its start."""
     claim = stated.claim
     before = [c for c in find_claims(stated.sentence, claim.line) if c.start < claim.start]
-    if before and before[-1].kind == claim.kind and RANGE_TO.match(
-            claim.sentence[before[-1].start + len(before[-1].text):claim.start]):
+    if before and before[-1].kind == claim.kind and _ranged(before[-1], claim):
         return replace(stated, claim=before[-1])
     return stated
 
@@ -1360,14 +1457,21 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False, only: Clai
 
             shown = _as_printed(claim)
             label = asked_words(turn.q, turn.ignore)
-            figures = [Figure(label, claim.value, claim.currency or "count", None, d.name, claim.line,
+            figures = [Figure(label, claim.value, _claim_unit(claim), None, d.name, claim.line,
                               derived=False)]
             high = _range_end(stated)
             if high is not None:
-                # a range: both ends, the low end first
+                # a range: both ends, the low end first, unless the high end or the midpoint is asked
                 shown += f" to {_as_printed(high)}"
-                figures.append(Figure(f"{label} (high end)", high.value, high.currency or "count", None,
+                figures.append(Figure(f"{label} (high end)", high.value, _claim_unit(high), None,
                                       d.name, high.line, derived=False))
+                figures = _range_asked(turn.q.text, figures)
+                if figures[0].op == "avg":
+                    mid = figures[0].value
+                    middle = amount(mid, claim.currency or "USD") if claim.kind == "money" else f"{mid:g}"
+                    shown += f" (a midpoint of {middle})"
+                elif figures[0] is not figures[-1] and figures[0].label.endswith("(high end)"):
+                    shown += f" (the high end: {_as_printed(high)})"
             period = release_period(d)
             fq = fiscal_quarter(d.metadata)
             if outlook and _future(stated) and fq:

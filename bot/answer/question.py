@@ -391,9 +391,17 @@ NEUTRAL_PRINTED = re.compile(r"constant[- ]currenc|neutral basis|\b(fx|currency|
 DEFINITION_RE = re.compile(r"\([^)]*\)|,?\s*\b(?:i\.e\.|e\.g\.|that is|namely)[^?]*", re.I)
 
 
+WHERE_PRINTED = re.compile(r"\b(?:income statements?|statements? of (?:operations|income|earnings)|p&l|"
+                           r"cash[- ]flow statements?|statements? of cash flows?)(?!\w)", re.I)
+ITEM_RATE = re.compile(r"\b(profit|income|earnings|ebitda|expenses?|sg&a)\s+rate\b", re.I)
+
+
 def parse_question(text: str) -> Query:
     """Understand a question."""
     original = t = text.strip()
+    # "gross profit rate", "operating income rate": the item as a percentage of revenue (not a tax rate)
+    t = ITEM_RATE.sub(r"\1 percentage", t)
+    t = WHERE_PRINTED.sub(" ", t)  # "in the income statement" says where the item stands, not what it is
     # "the increase / (decrease) in X from 2018 to 2019" asks its change
     t = re.sub(r"\b(increase|decrease)\s*/\s*\(?(decrease|increase)\)?", "change", t, flags=re.I)
     neutral = bool(NEUTRAL_ASKED.search(t))

@@ -297,7 +297,8 @@ def usable_terms(query: Query, docs: list[Document]) -> tuple[tuple[Term, ...], 
     for term in query.terms:
         word = term[0][0] if len(term) == 1 and len(term[0]) == 1 else None
         # "adjusted EPS excluding restructuring": what the adjustment is, the question says in full
-        said_out = word == ADJUSTED_STEM and bool(query.excluded)
+        said_out = (ADJUSTED_STEM,) in term and bool(query.excluded)
+        word = ADJUSTED_STEM if said_out else word
         if word is not None and word not in printed and (word not in known or said_out) and \
                 word not in query.proper:
             dropped.append(word)
@@ -309,6 +310,11 @@ def usable_terms(query: Query, docs: list[Document]) -> tuple[tuple[Term, ...], 
 def matches(term: Term, words: AbstractSet[str]) -> bool:
     """A term is present when every word of one of its alternatives is."""
     return any(all(w in words for w in alt) for alt in term)
+
+
+def _alternative(term: Term, words: AbstractSet[str]) -> int:
+    """The first of a term's alternatives that the words carry (their number), or how many there are."""
+    return next((i for i, alt in enumerate(term) if all(w in words for w in alt)), len(term))
 
 
 def _dimension(f: Fact) -> set[str]:
@@ -356,6 +362,13 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             # a segment named in the question picks that segment's columns
             picked = [f for f, dim in zip(facts, row.dims, strict=True)
                       if all(matches(t, dim | here) for t in missing)]
+            if len(picked) > 1 and in_label:
+                # the columns that print the item's own word ("Net Income"), not another way of saying
+                # it ("Earnings per share - diluted" beside it), under a label that names some of the item
+                # ("Non-GAAP"; a "Total" row is found by its columns alone)
+                dim_of = {id(f): dim for f, dim in zip(facts, row.dims, strict=True)}
+                rank = {id(f): tuple(_alternative(t, dim_of[id(f)] | here) for t in missing) for f in picked}
+                picked = [f for f in picked if rank[id(f)] == min(rank.values())]
             # a short heading over every column ("Payments Due By Period"), not a note run into them
             common = set.intersection(*row.dims) if row.dims else set()
             if len(common) > 6:
@@ -380,8 +393,9 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             score -= w.cash_flow_unasked
         if PRIMARY.search(f0.table_title):
             score += w.primary_table
-        if SECONDARY.search(f0.table_title):
-            score -= w.secondary_table
+        secondary = SECONDARY.search(f0.table_title)
+        if secondary and not stems(secondary.group(0)) & wanted:
+            score -= w.secondary_table  # unless the question asks for it: "segment earnings", "non-GAAP"
         if re.search(r"\bconsolidated\b", f0.table_title, re.I):
             score += w.consolidated
         if f0.column_index < 0:
@@ -579,11 +593,11 @@ def comparative(doc: Document, facts: list[Fact], fact: Fact, spec: PeriodSpec |
 
 
 def find_named(doc: Document, words: str, ignore: set[str] | None = None,
-               extra: tuple[Term, ...] = (), table: str = "", avoid: tuple[str, int, str] | None = None
-               ) -> RowMatch | None:
+               extra: tuple[Term, ...] = (), table: str = "", avoid: tuple[str, int, str] | None = None,
+               period: PeriodSpec | None = None) -> RowMatch | None:
     """The best row for a fixed phrase such as ``total current assets`` (synonyms apply), with any
     other words the question adds (a segment, ``non-GAAP``); of ``table`` first, when it has one; never
-    the row ``avoid`` (the other part of a ratio)."""
+    the row ``avoid`` (the other part of a ratio); with ``period``, one that has a figure for it first."""
     rows = [r for r in match_rows(doc, content_terms(words) + extra, ignore) if r.key != avoid]
     if table:  # a row of that table that the phrase names in full, before any other
         said = stems(words)
@@ -592,6 +606,8 @@ def find_named(doc: Document, words: str, ignore: set[str] | None = None,
     amounts = [replace(r, facts=[f for f in r.facts if f.unit != "percent"]) for r in rows
                if any(f.unit != "percent" for f in r.facts)]
     rows = amounts or rows
+    if period is not None:  # a row with a figure for the period asked before one without
+        rows.sort(key=lambda r: pick_fact(doc, r.facts, period) is None)
     return rows[0] if rows else None
 
 
@@ -717,7 +733,9 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
             if query.wants_loss and re.search(r"\bloss\b", m.label, re.I):
                 bonus += w.loss_label
             picked = pick_fact(d, m.facts, query.period)
-            if picked is not None and not unit_fits(query, picked.unit):
+            # its figure for the period, or (none for it) every figure it has, not of the kind asked
+            units = {picked.unit} if picked is not None else {f.unit for f in m.facts}
+            if units and not any(unit_fits(query, u) for u in units):
                 bonus -= w.wrong_unit
             if COMPARABLE_OR_ORGANIC.search(m.label) and not COMPARABLE_OR_ORGANIC.search(query.text):
                 bonus -= w.wrong_unit  # comparable (same-store) sales are not the revenue asked

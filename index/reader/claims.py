@@ -1,4 +1,5 @@
-"""Figures stated in prose: ``$5.6 million``, ``44%``, ``$0.07 per share``, ``NT$595,410 million``."""
+"""Figures stated in prose: ``$5.6 million``, ``44%``, ``$0.07 per share``, ``NT$595,410 million``,
+``(72) cents``."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ CLAIM_RE = re.compile(
     r"(?:\s*(?P<scale>thousand|million|billion|trillion)\b)?"
     r"|(?P<pnum>\(?-?\d+(?:\.\d+)?\)?)\s*"
     r"(?P<pct>%|percent\b|percentage points?\b|basis points?\b|bps\b|pts?\b)"
-    r"|(?P<bnum>\d+(?:\.\d+)?)\s+(?P<bscale>million|billion)\b",
+    r"|(?P<bnum>\d+(?:\.\d+)?)\s+(?P<bscale>million|billion)\b"
+    r"|(?P<cnum>\(?-?\d+(?:\.\d+)?\)?)\s*(?:cents?|¢)(?!\w)",
     re.I,
 )
 APPROX = re.compile(r"(?:\b(?:approximately|about|around|nearly|almost|roughly|over|more than|some)|~)\s*$",
@@ -93,6 +95,9 @@ def find_claims(text: str, line: int = 0) -> list[Claim]:
                 word = m.group("pct").lower()
                 kind = ("bps" if word.startswith(("b", "basis")) else
                         "points" if word.startswith(("percentage", "pt")) else "percent")
+            elif m.group("cnum"):
+                # "(72) cents": money in dollars, two places finer than printed
+                num, scale_word, cur, kind = m.group("cnum"), "cent", CURRENCY_PREFIXES["$"], "money"
             else:
                 num, scale_word, cur, kind = m.group("bnum"), m.group("bscale").lower(), None, "count"
             # "(8.1)%" is negative; "(14% in constant currencies)" opens an aside
@@ -101,6 +106,8 @@ def find_claims(text: str, line: int = 0) -> list[Claim]:
             value = float(digits.replace(",", ""))
             decimals = len(digits.split(".")[1]) if "." in digits else 0
             scale = SCALE_WORDS.get(scale_word, 1.0)
+            if scale_word == "cent":
+                value, decimals, scale = value / 100, decimals + 2, 1.0
             found.append(Claim(
                 text=m.group(0).strip(), value=(-value if negative else value) * scale, kind=kind,
                 currency=cur, decimals=decimals, scale=scale, approximate=approx,

@@ -16,6 +16,7 @@ from html import unescape
 from html.parser import HTMLParser
 
 from index.document import Block
+from index.errors import InputError
 from index.reader.layout import Layout, RawLine, Region, cell_pieces
 from index.reader.numbers import read_number
 
@@ -188,13 +189,21 @@ class _Parser(HTMLParser):
         self._flush()
 
 
+BAD_DECLARATION = re.compile(r"<!(?!--|\[CDATA\[|[A-Za-z])")
+
+
 def parse_html(text: str) -> Layout:
     """Layout of an HTML release: narrative blocks, tables cell by cell, and the text rendering whose
     line numbers the blocks and rows carry."""
     paragraphs = len(re.findall(r"<p[\s>]", text[:2_000_000], re.I))
     parser = _Parser(flow=paragraphs < PARAGRAPH_PAGES)
-    parser.feed(text)
-    parser.close()
+    # "<!" that opens no comment, CDATA or declaration ("<![0") is text: the standard parser asserts on it
+    text = BAD_DECLARATION.sub("&lt;!", text)
+    try:
+        parser.feed(text)
+        parser.close()
+    except AssertionError as exc:  # other markup the standard parser cannot read
+        raise InputError(f"the HTML cannot be read ({exc}); save the page again or as text") from None
     title = unescape(parser.og_title or parser.title).split("|")[0].strip() or None
     blocks = [b for b in parser.blocks if b.text]
     previous = 0

@@ -11,6 +11,10 @@ from index.reader.numbers import CURRENCY_SIGN, CURRENCY_WORDS
 from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date, find_dates
 from index.reader.rows import read_rows
 
+# a heading that sets one period against another: the column is the first's
+COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\s", re.I)
+# how far (in characters) a group heading's middle may stand from the middle of the columns it spans
+CENTRED = 3.0
 CHANGE = re.compile(r"(%\s*change|\bchange\b|\bq/q\b|\by/y\b|\bvariance\b|\bbps\b|%\s*chg|"
                     r"\binc(?:rease|\.)?\s*/?\s*\(?\s*dec(?:rease|\.)?\b)", re.I)
 
@@ -37,6 +41,9 @@ def _header_texts(header: list[GridLine], cols: list[GridColumn], mode: str) -> 
             1 for c in lone.values() if c > 1):
         spanning = []
     spans: list[str] = []
+    # group headings stand on the first heading line of several pieces; a line of pieces under them is
+    # the tops of wrapped column headings ("Inc/ (Dec)" over "Excluding Currency Translation")
+    first_multi = next((n for n, line in enumerate(header) if len(line.texts + line.values) >= 2), None)
     for line_no, line in enumerate(header):
         pieces = sorted(line.texts + line.values, key=lambda p: p.start)
         captions.extend(p.text for p in line.label)
@@ -61,6 +68,12 @@ def _header_texts(header: list[GridLine], cols: list[GridColumn], mode: str) -> 
         if mode == "char" and not groups and (nearest := _nearest_pieces(pieces, cols)) is not None:
             for i, p in enumerate(nearest):
                 texts[i].append(p.text)
+            continue
+        if mode == "char" and not groups and line_no == first_multi and line_no < len(header) - 1 and \
+                (runs := _centred_runs(pieces, cols)) is not None:
+            for p, run in zip(pieces, runs, strict=True):
+                for i in run:
+                    texts[i].append(p.text)
             continue
         for n, p in enumerate(pieces):
             if mode == "char":
@@ -125,13 +138,43 @@ def _nearest_pieces(pieces: list[Piece], cols: list[GridColumn]) -> list[Piece] 
     return chosen
 
 
+def _centred_runs(pieces: list[Piece], cols: list[GridColumn]) -> list[range] | None:
+    """Group headings over runs of columns ("Revenue" over five columns, "Volume" over the last two):
+    a typeset group heading is centred over the columns it spans, and the headings of one line share
+    the columns out between them. The split whose runs are each centred under their heading, within a
+    few characters, or None (fragments of headings that wrap over single columns are not centred so)."""
+    if len(pieces) < 2 or len(pieces) >= len(cols):
+        return None
+
+    def error(p: Piece, a: int, b: int) -> float:  # heading p over columns a..b-1
+        return abs((p.start + p.end) / 2 - (cols[a].start + cols[b - 1].end) / 2)
+
+    # best[k][b]: the least summed error of the first k headings over the first b columns, and its cuts
+    best: list[dict[int, tuple[float, tuple[int, ...]]]] = [{0: (0.0, ())}]
+    for k, p in enumerate(pieces, 1):
+        row: dict[int, tuple[float, tuple[int, ...]]] = {}
+        for a, (total, cuts) in best[k - 1].items():
+            for b in range(a + 1, len(cols) - (len(pieces) - k) + 1):
+                e = error(p, a, b)
+                if e <= CENTRED and (b not in row or total + e < row[b][0]):
+                    row[b] = (total + e, (*cuts, b))
+        best.append(row)
+    found = best[-1].get(len(cols))
+    if found is None:
+        return None
+    bounds = (0, *found[1])
+    runs = [range(a, b) for a, b in zip(bounds, bounds[1:], strict=False)]
+    return None if all(len(r) == 1 for r in runs) else runs
+
+
 def _periods(headers: list[str], title: str) -> list[Column]:
     """Resolve each heading to a period; inherit what spanning headings left unsaid."""
     columns: list[Column] = []
     months_known = [duration_months(h) for h in headers]
     title_months = duration_months(title) if re.search(r"ended|months|year", title, re.I) else None
     balance = bool(re.search(r"balance sheet|financial position|as of", title, re.I))
-    dates = [find_date(h) for h in headers]
+    # "Three Months Ended April 30, 2023 Compared to Three Months Ended April 30, 2022": the first
+    dates = [find_date(COMPARED.split(h)[0]) or find_date(h) for h in headers]
     title_md = list(MONTH_DAY_RE.finditer(title))
     for i, h in enumerate(headers):
         if dates[i] is None and re.search(r"\b(?:19|20)\d\d\b", h):
@@ -169,7 +212,8 @@ def _periods(headers: list[str], title: str) -> list[Column]:
 
 
 _NOT_DIMENSION = re.compile(
-    r"(?i)\b(unaudited|audited|for|the|three|six|nine|twelve|months?|ended|quarter|year|fiscal|"
+    r"(?i)\b(unaudited|audited|for|the|compared|versus|vs|to|with|three|six|nine|twelve|months?|ended|"
+    r"quarter|year|fiscal|"
     r"first|second|third|fourth|full|as|of|at|retrospectively|adjusted|weeks?|\d+[-/.,\d]*|"
     r"jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*|"
     r"in|thousands|millions|except|per|share|data|amounts|\(|\)|,)\b\.?"

@@ -89,3 +89,23 @@ def test_the_number_of_places_is_not_the_number_opened(ask) -> None:
     for question in ("Acme warehouses at quarter end", "Acme warehouse count",
                      "How many warehouses does Acme have?"):
         assert first(ask(question)) == pytest.approx(847), question
+
+
+REPURCHASE_RELEASE = """Acme Valves Reports Fourth Quarter and Full Year 2024 Results
+
+NORTH ANDOVER, Mass. -- Acme Valves Technologies, Inc. (NYSE: AVT) today reported results for the fourth
+quarter and full year ended December 31, 2024.
+
+The Company repurchased approximately 20,000 shares of Class A common stock at an aggregate cost of $4
+million during the fourth quarter of 2024. For full year 2024, the Company repurchased approximately 85,000
+shares at an aggregate cost of $17 million.
+"""
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("How many shares did Acme Valves repurchase in full year 2024?", 85_000),
+    ("How many shares did Acme Valves buy back in Q4?", 20_000),
+])
+def test_a_count_over_a_period_is_that_periods(tmp_path, question: str, value: float) -> None:
+    # a count has no length of its own, but shares bought "during the fourth quarter" are the quarter's
+    assert first(asker(tmp_path, "acme", REPURCHASE_RELEASE)(question)) == pytest.approx(value)

@@ -23,7 +23,11 @@ used a projected non-GAAP tax rate of 20.0%.
 Outlook
 
 As it relates to the third quarter, we expect revenue of $410 million to $420 million and an operating
-margin of approximately 9.5%.
+margin of approximately 9.5%. Full year adjusted EBITDA margin is expected to be between 17.7% and
+18.3%.
+
+Incorporated in the guidance, the 53rd week is expected to add approximately $70 million of revenue to Q4
+FY24 and a benefit of approximately 10 basis points to the full year gross margin.
 
 Acme's guidance for fiscal 2024 is the following:
 
@@ -74,6 +78,22 @@ def test_a_range_is_given_with_both_ends(ask) -> None:
     assert [f.value for f in answer.figures[:2]] == pytest.approx([1.60e9, 1.65e9])
     assert "$1.60 billion to $1.65 billion" in answer.text
     assert "guidance for fiscal 2024" in answer.text  # the lead-in that names the list's period
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What is the high end of Acme's fiscal 2024 revenue guidance?", 1.65e9),
+    ("Top of Acme's FY24 non-GAAP EPS guidance range?", 3.30),
+    ("What's the midpoint of Acme's fiscal 2024 revenue guidance?", 1.625e9),
+    ("Low end of Acme's Q3 revenue outlook?", 410e6),
+    ("What is the low end of Acme's full-year FY24 revenue guidance?", 1.60e9),  # not the Q4 week's $70M
+    ("Low end of Acme's updated fiscal 2024 revenue outlook?", 1.60e9),
+    ("High end of Acme's full year adjusted EBITDA margin outlook?", 18.3),  # "between X and Y"
+    ("Acme's full year adjusted EBITDA margin outlook?", 17.7),
+])
+def test_the_end_of_a_range_asked(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert first(answer) == pytest.approx(value)
+    assert {f.value for f in answer.figures} >= {1.60e9, 1.65e9} or len(answer.figures) >= 2
 
 
 @pytest.mark.parametrize("question", [

@@ -51,6 +51,7 @@ def test_kind(question: str, kind: QueryKind) -> None:
     ("What was EPS?", {"per shar"}),
     ("What were total assets?", {"total", "asset"}),
     ("What was COGS?", {"cost good sold", "cost sal", "cost revenu"}),
+    ("Adjusted EPS?", {"adjust", "nongaap", "eps"}),                   # printed "Non-GAAP EPS" too
 ])
 def test_line_item_words(question: str, words: set[str]) -> None:
     found = {" ".join(alt) for term in parse_question(question).terms for alt in term}
@@ -61,6 +62,10 @@ def test_line_item_words(question: str, words: set[str]) -> None:
     ("What was eBay's U.S. GMV?", {"us", "u", "s"}),          # U.S. is a word of its own ("usa")
     ("Apple's Services revenue in the June quarter of 2026?", {"jun", "june"}),  # a period, not an item
     ("What were quarterly net sales for the thirteen weeks?", {"quarterly", "thirteen", "week"}),
+    # where an item stands is not what it is
+    ("Restructuring charge in Salesforce's Q1 FY24 income statement?", {"incom", "statement"}),
+    ("Best Buy gross profit rate Q2 FY24?", {"rat"}),                # the item as a share of revenue
+    ("Low end of Ulta's updated FY23 operating margin outlook?", {"low", "end", "updat"}),
 ])
 def test_period_words_are_not_line_items(question: str, absent: set[str]) -> None:
     found = {w for term in parse_question(question).terms for alt in term for w in alt}

@@ -77,7 +77,8 @@ CHICAGO -- Blue Harbor Stores, Inc. (NASDAQ: BHS) today reported results for the
 
 Diluted earnings per share increased 9.2% to $6.88, including a $0.14 benefit due to income tax accounting
 for stock-based compensation, compared to $6.30, including a $0.02 benefit due to income tax accounting
-for stock-based compensation, in the first quarter of fiscal 2022.
+for stock-based compensation, in the first quarter of fiscal 2022. Restructuring impacted first quarter
+GAAP diluted earnings per share by (31) cents.
 """
 
 
@@ -88,6 +89,10 @@ for stock-based compensation, in the first quarter of fiscal 2022.
 def test_an_amount_in_a_per_share_sentence_is_per_share(asks, question: str) -> None:
     # not the 9.2% growth, not $6.88, and not the $0.02 inside the clause of the year-earlier figure
     assert first(asks["blue"](question)) == pytest.approx(0.14)
+
+
+def test_cents_are_a_per_share_amount(asks) -> None:
+    assert abs(first(asks["blue"]("Blue Harbor restructuring impact on EPS"))) == pytest.approx(0.31)
 
 
 LIST_RELEASE = """Harbor Wholesale Reports First Quarter Fiscal 2023 Results

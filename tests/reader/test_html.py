@@ -139,3 +139,10 @@ def test_a_large_html_page_that_is_not_a_release_is_refused_in_bounded_time(tmp_
     with pytest.raises(NotAReleaseError, match="does not look like an earnings release"):
         read_release(path)
     assert time.perf_counter() - start < 60  # a bound against hangs, not a speed target
+
+
+def test_markup_the_standard_parser_asserts_on_is_read_as_text() -> None:
+    from index.reader.html import parse_html
+
+    layout = parse_html("<p>Revenue was $5.6 million.</p><p>A stray <![0 in the text.</p>")
+    assert any("Revenue was $5.6 million." in b.text for b in layout.blocks)

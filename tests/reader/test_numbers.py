@@ -111,6 +111,17 @@ def test_both_ends_of_a_range_read_with_one_scale(text: str, values: list[float]
     assert all(c.kind == "money" for c in claims)
 
 
+@pytest.mark.parametrize(("text", "value"), [
+    ("Restructuring impacted first quarter GAAP diluted earnings per share by (72) cents.", -0.72),
+    ("Adjusted EPS rose 5 cents from a year earlier.", 0.05),
+    ("The board declared a dividend of 22.5\u00a2 per share.", 0.225),
+])
+def test_cents_are_dollars(text: str, value: float) -> None:
+    money = [c for c in find_claims(text) if c.kind == "money"]
+    assert [c.value for c in money] == pytest.approx([value])
+    assert money[0].tolerance == pytest.approx(0.005 if value != 0.225 else 0.0005, rel=1e-3)
+
+
 def test_bullets_run_together_are_items_of_their_own() -> None:
     from index.reader.claims import sentences
 

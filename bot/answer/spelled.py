@@ -1,0 +1,166 @@
+"""A figure whose arithmetic the question spells out ("net cash, i.e. cash and equivalents plus
+short-term investments less total long-term debt", "free cash flow (operating cash flow minus capital
+spending)", "cash plus short-term investments"): each part is its own line item, asked for the same
+period; the figure is their sum and difference, shown with its parts, and verified only when every part
+is. A part the release does not give makes the whole unanswerable: the figure is never the first part
+alone, nor a formula of the bot's own in place of the one asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.answer.result import Answer, Figure
+from bot.answer.wording import amount
+from bot.checks.status import CheckStatus
+
+# where a definition starts: "i.e.", "defined as", "(", ":" or "="
+MARKER = re.compile(r"\bi\.\s?e\.?,?\s*|\b(?:that is|defined as|calculated as|computed as|measured as|"
+                    r"meaning)\b[,:]?\s*|[(:=]\s*", re.I)
+# the operators a definition adds and takes away with ("less" is not "less than a year")
+OPERATOR = re.compile(r"\s+(plus|minus|less(?! than)|\+|−|-)\s+", re.I)
+# a definition that is only the top of a fraction, or a change: left to the ratio and change answers
+NOT_A_SUM = re.compile(r"%|\bpercent|\bdivided by\b|\bover\b|\bratio\b|\bchange\b|\bgrowth\b|\bgrow|"
+                       r"\bincrease|\bdecrease|\by/y\b|\bq/q\b|\bper share\b|\beps\b", re.I)
+# words that say which part of an item ("short-term", "current"): a part made only of them takes its
+# noun from its neighbour ("short-term plus long-term debt obligations")
+INCLUDING_CURRENT = re.compile(r"^(?:total )?(.+?),? including (?:the )?current portion(?: of it)?$", re.I)
+PART_WORDS = {"current", "noncurrent", "non-current", "long-term", "short-term", "long", "short", "term",
+              "total", "the"}
+
+
+@dataclass(frozen=True)
+class Part:
+    """One line item of a spelled-out sum: its words as asked and whether it is added or taken away."""
+
+    words: str
+    sign: int  # +1 or -1
+
+
+@dataclass(frozen=True)
+class Spelled:
+    """The item the question names ("net cash") and the parts it spells it out in."""
+
+    item: str
+    parts: tuple[Part, ...]
+
+
+def spelled_formula(text: str) -> Spelled | None:
+    """The sum or difference of line items a question spells out, or None when it spells none out."""
+    question = text.strip().rstrip("?.").strip()
+    if NOT_A_SUM.search(question):
+        return None
+    for m in MARKER.finditer(question):
+        expression = re.split(r"[)?]", question[m.end():])[0]
+        if OPERATOR.search(expression):
+            return _parts(question[:m.start()], expression)
+    if re.search(r"\s(plus|minus|\+)\s", question, re.I):
+        return _parts("", question)  # "cash plus short-term investments at November 2, 2024"
+    return None
+
+
+def _parts(item: str, expression: str) -> Spelled | None:
+    pieces = OPERATOR.split(expression)
+    words, signs = pieces[0::2], [1] + [-1 if op.lower() in ("minus", "less", "-", "−") else 1
+                                        for op in pieces[1::2]]
+    parts = [Part(_plain(w), s) for w, s in zip(words, signs, strict=True)]
+    if len(parts) < 2 or any(not p.words for p in parts):
+        return None
+    return Spelled(_plain(item), tuple(_with_nouns(parts, item)))
+
+
+def _plain(words: str) -> str:
+    return re.sub(r"\s+", " ", words).strip(" ,;")
+
+
+def _head(words: str) -> str:
+    """The noun of an item after the words that say which part of it ("debt obligations")."""
+    tokens = words.split()
+    last = max((i for i, t in enumerate(tokens) if t.lower() in PART_WORDS), default=-1)
+    return " ".join(tokens[last + 1:])
+
+
+def _with_nouns(parts: list[Part], item: str) -> list[Part]:
+    """Parts made only of part words take the noun of the part after them, or of the item asked
+    ("total debt (current plus long-term)"); "current and non-current marketable securities" is two parts."""
+    out: list[Part] = []
+    for i, p in enumerate(parts):
+        tokens = p.words.split()
+        if all(t.lower() in PART_WORDS for t in tokens):
+            noun = next((_head(q.words) for q in parts[i + 1:] if _head(q.words)), "") or _head(item)
+            p = Part(f"{p.words} {noun}".strip(), p.sign)
+        including = INCLUDING_CURRENT.match(p.words)
+        if including:  # "total long-term debt including current portion": the balance sheet's two rows
+            item_words = including.group(1)
+            out += [Part(item_words, p.sign), Part(f"current portion of {item_words}", p.sign)]
+            continue
+        both = re.match(r"^([\w-]+) and ([\w-]+) (.+)$", p.words)
+        if both and both.group(1).lower() in PART_WORDS and both.group(2).lower() in PART_WORDS:
+            out += [Part(f"{both.group(k)} {both.group(3)}", p.sign) for k in (1, 2)]
+        else:
+            out.append(p)
+    return out
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A part found: the answer that gives it, and its figure."""
+
+    part: Part
+    answer: Answer
+
+    @property
+    def figure(self) -> Figure:
+        return self.answer.figures[0]
+
+
+def resolve(spelled: Spelled, ask: Callable[[str], Answer | None]) -> tuple[list[Resolved], Part | None]:
+    """Each part asked on its own (``ask`` gives its answer, or None); a part asked as "A and B" that is
+    no line item of its own is tried as its two items. The parts found, and the first part not found."""
+    found: list[Resolved] = []
+
+    def fitting(words: str) -> Answer | None:  # of the first part's period and currency
+        answer = ask(words)
+        if answer is None or not found:
+            return answer
+        f, first = answer.figures[0], found[0].figure
+        return answer if f.period == first.period and f.unit == first.unit else None
+
+    for part in spelled.parts:
+        answer = fitting(part.words)
+        if answer is not None:
+            found.append(Resolved(part, answer))
+            continue
+        halves = [Part(w.strip(), part.sign) for w in re.split(r"\s+and\s+", part.words) if w.strip()]
+        answers = [fitting(h.words) for h in halves] if len(halves) > 1 else [None]
+        if any(a is None for a in answers):
+            return found, part
+        found += [Resolved(h, a) for h, a in zip(halves, answers, strict=True) if a is not None]
+    return found, None
+
+
+def combine(spelled: Spelled, found: list[Resolved]) -> Figure | None:
+    """The spelled-out figure from its parts: all of one period and one currency, outflows printed in
+    parentheses counted by their size ("operating cash flow less capital expenditures of (1,234)")."""
+    figures = [r.figure for r in found]
+    first = figures[0]
+    if any(f.period != first.period or f.unit != first.unit or f.unit in ("percent", "ratio", "shares")
+           for f in figures):
+        return None
+    outflows = all(f.value <= 0 for f in figures)
+    terms: list[float] = []
+    for r in found:
+        v = r.figure.value
+        if outflows or (r.part.sign < 0 and v < 0):
+            v = abs(v)  # "dividends plus buybacks", both printed as outflows; "less capex (1,234)"
+        terms.append(r.part.sign * v)
+    verified = all(f.check == CheckStatus.VERIFIED for f in figures)
+    how = "".join(("" if i == 0 else " plus " if t >= 0 else " less ")
+                  + f"{r.figure.label} {amount(abs(t), r.figure.unit, 1.0, r.figure.label)}"
+                  for i, (r, t) in enumerate(zip(found, terms, strict=True)))
+    label = spelled.item or " plus ".join(r.figure.label for r in found)
+    return Figure(label, sum(terms), first.unit, first.period, first.doc, first.line, derived=True,
+                  check=CheckStatus.VERIFIED if verified else CheckStatus.UNVERIFIABLE,
+                  how=how, basis=tuple(terms), op="+", cells=tuple(c for f in figures for c in f.cells),
+                  why="every part is verified" if verified else "a part is not verified")
