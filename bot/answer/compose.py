@@ -326,7 +326,8 @@ RATIO_PARTS: dict[str, tuple[tuple[str, ...], tuple[str, ...], str]] = {
                          ("revenue",), "%"),
     "net margin": (("net income", "net loss", "net earnings"), ("revenue",), "%"),
     "effective tax rate": (("provision for income taxes", "income tax expense", "income taxes"),
-                           ("income before income taxes", "before income tax", "before tax"), "%"),
+                           ("income before provision for income taxes", "income before income taxes",
+                            "before income tax", "before tax"), "%"),
     "total liabilities": (("total liabilities and stockholders equity", "total liabilities and shareholders "
                            "equity", "total liabilities and equity"),
                           ("total stockholders equity", "total shareholders equity", "total equity"), "-"),

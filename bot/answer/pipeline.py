@@ -96,7 +96,7 @@ from bot.answer.select import (
     usable_terms,
     vocabulary,
 )
-from bot.answer.spelled import Spelled, combine, resolve, spelled_formula
+from bot.answer.spelled import Spelled, combine, joined_items, resolve, spelled_formula
 from bot.answer.wording import amount, currency_symbol, period_words
 from bot.checks.answers import CONFIDENT, CheckerCache, direction
 from bot.checks.status import CheckStatus
@@ -272,6 +272,16 @@ def compose(turn: Turn, tools: Tools) -> Turn:
     company when the index holds several."""
     _compose(turn, tools)
     answer = turn.answer
+    if answer is not None and not answer.answerable and turn.docs and turn.q.kind == QueryKind.VALUE and \
+            not turn.history and (joined := joined_items(turn.q.text)) is not None:
+        # "cash and short-term investments", no row of both: the two rows added, when both are there
+        summed = spelled_out(turn, tools, joined)
+        parts = summed.figures[1:]
+        # balances held together, or outflows paid together ("returned through dividends and buybacks");
+        # never two items asked side by side ("revenue and net income")
+        if summed.answerable and (all(f.period is not None and f.period.months == 0 for f in parts)
+                                  or all(f.value < 0 for f in parts)):
+            turn.answer = answer = summed
     if answer is not None and turn.history and turn.across is None and answer.figures and turn.names:
         answer.text += later_prints(turn, tools, answer.figures[0])
     if answer is not None and answer.doc:
@@ -406,6 +416,8 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                 printed = [m for m in printed if RATIOS[q.ratio].search(f"{m.label} {m.section}")]
             # a margin with a word that changes the item ("Non-GAAP operating margin") only after the plain
             printed.sort(key=lambda m: sum(1 for x in m.extra if x in lexicon().modifiers))
+            # a row with a figure for the period asked before one without (a year's table beside a quarter's)
+            printed.sort(key=lambda m: _period_fit(d, m, q.period))
             if PLAIN_GAAP.search(q.text):  # "GAAP operating margin": never the non-GAAP row
                 printed = [m for m in printed if not ADJUSTED.search(f"{m.label} {m.section}")]
             answer = None
@@ -795,6 +807,10 @@ DOLLARS_ASKED = re.compile(r"\bin dollars\b|\bdollar (amount|value)\b", re.I)
 TOTAL_ASKED = re.compile(r"\btotal\s+[a-z]", re.I)
 
 
+LEAVES_OUT = re.compile(r"\b(?:excluding|excludes|exclusive of|other than|except for|without)\b(.{1,60})",
+                        re.I)
+
+
 def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str:
     """Why a figure the narrative states does not answer the question ('' when it does): its clause
     (or the heading it stands under, "Gaming") must name every line-item word asked, a rate for a rate,
@@ -850,6 +866,11 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
     since = claim.sentence[max((c.start + len(c.text) for c in rivals if c.start < claim.start), default=0):
                            claim.start]
     asked = {a for t in q.terms for alt in t for a in alt}
+    left_out = LEAVES_OUT.search(since)
+    item = item_terms(q, ignore or set())
+    if left_out and not q.excluded and item and all(matches(t, stems(left_out.group(1))) for t in item):
+        # "Operating costs, excluding sales and marketing, were $899,000": not the sales and marketing asked
+        return "the sentence's figure leaves out what is asked"
     if "nongaap" in asked and PLAIN_GAAP.search(since):
         return "the sentence states it on a GAAP basis"
     # "Current Remaining Performance Obligation of $24.1 billion": a word that changes the item, in front
@@ -1016,6 +1037,15 @@ def points_change(turn: Turn, tools: Tools) -> Answer | None:
     return Answer(q.text, text, True, [change, b, a], new.citations[:1] + old.citations[:1], new.doc)
 
 
+def _period_fit(doc: Document, m: RowMatch, spec: PeriodSpec) -> int:
+    """How well a row has the period asked: 0 a figure of the length asked, 1 of another length (the
+    quarter's for "2022"), 2 none."""
+    f = pick_fact(doc, m.facts, spec)
+    if f is None:
+        return 2
+    return int(spec.months is not None and f.period is not None and f.period.months not in (spec.months, 0))
+
+
 def spelled_out(turn: Turn, tools: Tools, spelled: Spelled) -> Answer:
     """A sum the question spells out, each part asked as its own question for the period asked."""
     q = turn.q
@@ -1056,7 +1086,8 @@ def spelled_out(turn: Turn, tools: Tools, spelled: Spelled) -> Answer:
         figure = replace(figure, check=CheckStatus.VERIFIED, why=f"the release prints it too ({also})")
     loss = figure.value < 0 and re.search(r"\b(loss|deficit|outflow)\b", label, re.I) is not None
     shown = amount(abs(figure.value) if loss else figure.value, figure.unit, 1.0, "")  # "gross loss: $2.5M"
-    text = render("ratio", ratio=(label[:1].upper() + label[1:]) if label else "The sum asked", amount=shown,
+    name = label or figure.label
+    text = render("ratio", ratio=name[:1].upper() + name[1:], amount=shown,
                   period=period_words(doc, figure.period), formula=figure.how)
     figures = [figure, *(r.figure for r in found)]
     return Answer(q.text, text, True, figures, citations, doc.name)

@@ -373,7 +373,7 @@ CHANGE_WORDS = {((stem(w),),) for w in ("growth", "increase", "decrease", "decli
 
 
 # words a question sets aside: "prior to elimination of intersegment sales", "excluding acquisitions"
-EXCLUDED_RE = re.compile(r"\b(?:prior to|excluding|exclusive of|other than|before (?:the )?eliminations? "
+EXCLUDED_RE = re.compile(r"\b(?:prior to|excluding|ex|exclusive of|other than|before (?:the )?eliminations? "
                          r"of)\s+((?:[a-z&-]+\s?){1,4})", re.I)
 
 

@@ -598,7 +598,8 @@ def find_named(doc: Document, words: str, ignore: set[str] | None = None,
     """The best row for a fixed phrase such as ``total current assets`` (synonyms apply), with any
     other words the question adds (a segment, ``non-GAAP``); of ``table`` first, when it has one; never
     the row ``avoid`` (the other part of a ratio); with ``period``, one that has a figure for it first."""
-    rows = [r for r in match_rows(doc, content_terms(words) + extra, ignore) if r.key != avoid]
+    rows = [r for r in match_rows(doc, content_terms(words) + extra, ignore, said=stems(words))
+            if r.key != avoid]
     if table:  # a row of that table that the phrase names in full, before any other
         said = stems(words)
         rows.sort(key=lambda r: bool(set(r.extra) - said) or not any(f.table == table for f in r.facts))

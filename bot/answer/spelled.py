@@ -21,7 +21,7 @@ MARKER = re.compile(r"\bi\.\s?e\.?,?\s*|\b(?:that is|defined as|calculated as|co
 # the operators a definition adds and takes away with ("less" is not "less than a year")
 OPERATOR = re.compile(r"\s+(plus|minus|less(?! than)|\+|−|-)\s+", re.I)
 # a definition that is only the top of a fraction, or a change: left to the ratio and change answers
-NOT_A_SUM = re.compile(r"%|\bpercent|\bdivided by\b|\bover\b|\bratio\b|\bchange\b|\bgrowth\b|\bgrow|"
+NOT_A_SUM = re.compile(r"%|\bpercent|\bdivided by\b|\bratio\b|\bchange\b|\bgrowth\b|\bgrow|"
                        r"\bincrease|\bdecrease|\by/y\b|\bq/q\b|\bper share\b|\beps\b", re.I)
 # words that say which part of an item ("short-term", "current"): a part made only of them takes its
 # noun from its neighbour ("short-term plus long-term debt obligations")
@@ -58,6 +58,18 @@ def spelled_formula(text: str) -> Spelled | None:
     if re.search(r"\s(plus|minus|\+)\s", question, re.I):
         return _parts("", question)  # "cash plus short-term investments at November 2, 2024"
     return None
+
+
+def joined_items(text: str) -> Spelled | None:
+    """Two line items a question joins with "and" ("cash and short-term investments", "dividends and
+    buybacks"), to be added when no row is named by both: tried only after the question found none."""
+    question = text.strip().rstrip("?.").strip()
+    if NOT_A_SUM.search(question) or len(re.findall(r"\band\b", question)) != 1:
+        return None
+    first, second = re.split(r"\band\b", question)
+    if not first.strip() or not second.strip():
+        return None
+    return Spelled("", (Part(_plain(first), 1), Part(_plain(second), 1)))
 
 
 def _parts(item: str, expression: str) -> Spelled | None:

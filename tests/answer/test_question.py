@@ -105,6 +105,10 @@ def test_period(text: str, spec: PeriodSpec) -> None:
     assert parse_period(text) == spec
 
 
+def test_ex_sets_aside_like_excluding() -> None:
+    assert parse_question("COST Q1 FY23 total company comps ex gas and FX?").excluded == {"gas", "fx"}
+
+
 def test_follow_up_takes_the_previous_line_item() -> None:
     first = parse_question("What was revenue?")
     follow = parse_question("And a year earlier?").with_context(first)

@@ -86,6 +86,19 @@ def test_the_figure_is_the_sum_asked(ask, question: str, value: float) -> None:
     assert answer.figures[0].derived and answer.figures[0].recompute() == pytest.approx(value)
 
 
+@pytest.mark.parametrize(("question", "value"), [
+    ("How much cash and short-term investments did Kestrel hold at November 2, 2024?", 273_500_000),
+    ("What did Kestrel pay in dividends and repurchases of common stock over the 39 weeks?", 55_000_000),
+])
+def test_two_items_joined_by_and_are_added_when_no_row_is_both(ask, question: str, value: float) -> None:
+    assert first(ask(question)) == pytest.approx(value)
+
+
+def test_two_flows_asked_side_by_side_are_not_added(ask) -> None:
+    answer = ask("Kestrel net cash provided by operating activities and capital spending for the 39 weeks?")
+    assert not any(f.value in (150_000_000, 90_000_000) for f in answer.figures)
+
+
 def test_verified_only_when_every_part_is(ask) -> None:
     answer = ask("Kestrel cash plus short-term investments at November 2, 2024")
     parts = answer.figures[1:]

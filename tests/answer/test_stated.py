@@ -78,7 +78,8 @@ CHICAGO -- Blue Harbor Stores, Inc. (NASDAQ: BHS) today reported results for the
 Diluted earnings per share increased 9.2% to $6.88, including a $0.14 benefit due to income tax accounting
 for stock-based compensation, compared to $6.30, including a $0.02 benefit due to income tax accounting
 for stock-based compensation, in the first quarter of fiscal 2022. Restructuring impacted first quarter
-GAAP diluted earnings per share by (31) cents.
+GAAP diluted earnings per share by (31) cents. Operating costs, excluding sales and marketing, were $899,000.
+Sales and marketing expenses totaled $684,000.
 """
 
 
@@ -89,6 +90,11 @@ GAAP diluted earnings per share by (31) cents.
 def test_an_amount_in_a_per_share_sentence_is_per_share(asks, question: str) -> None:
     # not the 9.2% growth, not $6.88, and not the $0.02 inside the clause of the year-earlier figure
     assert first(asks["blue"](question)) == pytest.approx(0.14)
+
+
+def test_a_figure_that_leaves_out_the_item_is_not_it(asks) -> None:
+    assert first(asks["blue"]("What did Blue Harbor spend on sales and marketing in the quarter?")) == \
+        pytest.approx(684_000)
 
 
 def test_cents_are_a_per_share_amount(asks) -> None:
