@@ -463,6 +463,9 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                 f"{match.label} {match.section} {match.table_title}") or all(
                 CHANGE_MEASURE.search(f.column) or NEUTRAL_PRINTED.search(f.column) for f in match.facts)):
             kind = QueryKind.VALUE  # "comparable sales growth": the row is the change itself
+        if kind == QueryKind.CHANGE and ROW_IS_CHANGE.match(match.label) and \
+                not TWO_PERIODS.search(q.text) and len(set(re.findall(r"\b(?:19|20)\d\d\b", q.text))) <= 1:
+            kind = QueryKind.VALUE  # "the net change in cash in 2019": the row "Net change in cash"
         answer = by_kind.get(kind, compose_value)(d, q, match)
         rate = stated_rate(tools, d, answer.figures[0]) if answer is not None and answer.figures and \
             q.kind == QueryKind.PERCENT_CHANGE and answer.figures[0].op == "pct" else None
@@ -538,6 +541,13 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
     if not _stated(turn, docs):
         _final(turn, not_stated(q, docs[0] if docs else None))
     return turn
+
+
+# a row that is itself a change ("Net change in cash and cash equivalents", "Increase (decrease) in ...")
+ROW_IS_CHANGE = re.compile(r"\s*(net )?(change|increase|decrease)s?( \((increase|decrease)\))? in\b", re.I)
+# a question that sets two periods against each other
+TWO_PERIODS = re.compile(r"\b(from|since|versus|vs\.?|compared|against|between|y/y|q/q|year[- ]over[- ]year|"
+                         r"prior|previous|last year|a year (ago|earlier))\b", re.I)
 
 
 def change_elsewhere(turn: Turn, d: Document, match: RowMatch) -> Answer | None:

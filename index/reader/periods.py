@@ -65,6 +65,9 @@ class Period:
 
     end: date
     months: int
+    # a column headed by a bare year ("2018") in a table and text that name no date: its year is known,
+    # not the day its fiscal year ends (the end is taken as December 31 and never said)
+    year_only: bool = False
 
     @property
     def start(self) -> date | None:
@@ -75,6 +78,8 @@ class Period:
 
     def describe(self) -> str:
         """Plain words: ``the three months ended June 30, 2007`` or ``June 30, 2007``."""
+        if self.year_only:
+            return f"the end of {self.end.year}" if self.months == 0 else f"{self.end.year}"
         when = format_date(self.end)
         if self.months == 0:
             return when

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from index.document import Column, Row, ScaleSource, Table
 from index.reader.grid import GridColumn, GridLine, find_columns, split_line, split_segments
@@ -11,6 +12,7 @@ from index.reader.numbers import CURRENCY_SIGN, CURRENCY_WORDS
 from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date, find_dates
 from index.reader.rows import read_rows
 
+BARE_YEAR = re.compile(r"(?:fy\s?|fiscal\s)?((?:19|20)\d\d)", re.I)
 # a heading that sets one period against another: the column is the first's
 COMPARED = re.compile(r"\b(?:compared (?:to|with)|versus|vs\.?)\s", re.I)
 # how far (in characters) a group heading's middle may stand from the middle of the columns it spans
@@ -187,6 +189,11 @@ def _periods(headers: list[str], title: str) -> list[Column]:
                 # "Years Ended December 31," printed in the caption above columns of bare years
                 dates[i] = find_date(h + " " + title_md[-1].group(0).rstrip(","))
     dated = [i for i, d in enumerate(dates) if d is not None]
+    bare = [BARE_YEAR.fullmatch(h.strip()) for h in headers]
+    year_only = not dated and not title_md and all(bare) and len(headers) >= 1
+    if year_only:
+        # "| 2018 | 2017 |" and no date in the table or its caption: the years, ending on a day not said
+        dates = [date(int(m.group(1)), 12, 31) if m else None for m in bare]
     if len(dated) == 1 and len(headers) >= 3 and all(re.search(r"[A-Za-z]{3}", h) and not CHANGE.search(h)
                                                      for i, h in enumerate(headers) if i not in dated):
         # "Quarter Ended 12/31/2022" over columns of line items ("Cost of sales", "Gross profit"): one period
@@ -206,7 +213,9 @@ def _periods(headers: list[str], title: str) -> list[Column]:
         # a change column has no period of its own, unless its heading names one ("Increase/(Decrease)
         # 2023" over comparable sales)
         own = re.search(r"\b(?:19|20)\d\d\b", h)
-        period = Period(end, months or 0) if end is not None and (not change or own) else None
+        if year_only and months_known[i] is None and not balance:
+            months = 12
+        period = Period(end, months or 0, year_only) if end is not None and (not change or own) else None
         columns.append(Column(i, h.strip(), period, change=change, dimension=_dimension(h)))
     return columns
 

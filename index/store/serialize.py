@@ -14,11 +14,13 @@ FORMAT = 2
 
 
 def _period(p: Period | None) -> list[Any] | None:
-    return [p.end.isoformat(), p.months] if p else None
+    if p is None:
+        return None
+    return [p.end.isoformat(), p.months, True] if p.year_only else [p.end.isoformat(), p.months]
 
 
 def _unperiod(v: list[Any] | None) -> Period | None:
-    return Period(date.fromisoformat(v[0]), int(v[1])) if v else None
+    return Period(date.fromisoformat(v[0]), int(v[1]), bool(v[2]) if len(v) > 2 else False) if v else None
 
 
 def dump_document(doc: Document) -> str:
