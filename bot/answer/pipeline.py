@@ -96,7 +96,15 @@ from bot.answer.select import (
     usable_terms,
     vocabulary,
 )
-from bot.answer.spelled import Spelled, combine, joined_items, resolve, spelled_formula
+from bot.answer.spelled import (
+    Spelled,
+    SpelledRatio,
+    combine,
+    joined_items,
+    resolve,
+    spelled_formula,
+    spelled_ratio,
+)
 from bot.answer.wording import amount, currency_symbol, period_words
 from bot.checks.answers import CONFIDENT, CheckerCache, direction
 from bot.checks.status import CheckStatus
@@ -358,6 +366,10 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
     meta = metadata_answer(q, docs)
     if meta is not None:
         return _final(turn, meta)
+    if docs and not q.kind.is_change and q.kind != QueryKind.NARRATIVE and \
+            (defined := spelled_ratio(q.text)) is not None:
+        # "gross margin (net sales minus merchandise costs, as a % of net sales)": the ratio as defined
+        return _final(turn, spelled_ratio_out(turn, tools, defined))
     if docs and not q.kind.is_change and q.kind != QueryKind.NARRATIVE and \
             (spelled := spelled_formula(q.text)) is not None:
         # "net cash, i.e. cash plus short-term investments less long-term debt": the sum asked, never the
@@ -1056,14 +1068,20 @@ def _period_fit(doc: Document, m: RowMatch, spec: PeriodSpec) -> int:
     return int(spec.months is not None and f.period is not None and f.period.months not in (spec.months, 0))
 
 
-def spelled_out(turn: Turn, tools: Tools, spelled: Spelled) -> Answer:
-    """A sum the question spells out, each part asked as its own question for the period asked."""
+def _part_asker(turn: Turn, tools: Tools) -> Callable[[str], Answer | None]:
+    """Asks one part of a sum or ratio the question spells out, as its own question for the period."""
     q = turn.q
 
     def ask(words: str) -> Answer | None:
-        # a part is the whole of its item: "term debt" printed under current and again under non-current
-        # liabilities is both (``compose_both_parts``)
-        words = words if re.match(r"(the )?total\b", words, re.I) else f"total {words}"
+        answer = ask_as(words)
+        if answer is not None and answer.doc and not re.match(r"(the )?total\b", words, re.I) and \
+                _split_current(tools.store.document(answer.doc), answer.figures[0].label):
+            # a part is the whole of its item: "term debt" printed under current and again under
+            # non-current liabilities is both (``compose_both_parts``)
+            answer = ask_as(f"total {words}") or answer
+        return answer
+
+    def ask_as(words: str) -> Answer | None:
         part = parse_question(words)
         if not item_terms(part, turn.ignore):
             return None
@@ -1072,6 +1090,48 @@ def spelled_out(turn: Turn, tools: Tools, spelled: Spelled) -> Answer:
         answer = _asked_again(turn, tools, query, turn.doc, list(turn.names), turn.hits)
         return answer if answer is not None and is_money(answer.figures[0].unit) else None
 
+    return ask
+
+
+def _split_current(doc: Document, label: str) -> bool:
+    """Whether a release prints a line item under current and again under non-current items."""
+    sections = {f.section.lower() for f in doc.facts if f.label.lower() == label.lower()}
+    return len(sections) > 1 and any("current" in x for x in sections)
+
+
+def spelled_ratio_out(turn: Turn, tools: Tools, ratio: SpelledRatio) -> Answer:
+    """A ratio the question defines: its top and its bottom each worked out as a spelled sum, for one
+    period; refused, naming the part, when a part is missing."""
+    top, bottom = spelled_out(turn, tools, ratio.top), spelled_out(turn, tools, ratio.bottom)
+    item = parse_question(ratio.item) if ratio.item else None
+    label = "the ratio asked"
+    if item is not None and (item.terms or item.ratio):
+        label = item.ratio or asked_words(item, turn.ignore)
+    for side in (top, bottom):
+        if not side.answerable:
+            return replace(side, question=turn.q.text)
+    a, b = top.figures[0], bottom.figures[0]
+    if a.period != b.period or a.unit != b.unit or not b.value:
+        return not_stated(turn.q, turn.docs[0])
+    value = a.value / b.value * (100 if ratio.percent else 1)
+    both = a.check == b.check == CheckStatus.VERIFIED
+    how = f"{a.how or a.label} over {b.how or b.label}"
+    figure = Figure(label, value, "percent" if ratio.percent else "ratio", a.period, a.doc, a.line,
+                    derived=True, check=CheckStatus.VERIFIED if both else CheckStatus.UNVERIFIABLE, how=how,
+                    basis=(a.value, b.value), op="%" if ratio.percent else "/",
+                    why="its top and bottom are verified" if both else "a part is not verified")
+    doc = tools.store.document(a.doc)
+    shown = f"{value:.1f}%" if ratio.percent else f"{value:.2f}"
+    text = render("ratio", ratio=label[:1].upper() + label[1:], amount=shown,
+                  period=period_words(doc, a.period), formula=how)
+    return Answer(turn.q.text, text, True, [figure, *top.figures[1:], *bottom.figures[1:]],
+                  top.citations + bottom.citations, doc.name)
+
+
+def spelled_out(turn: Turn, tools: Tools, spelled: Spelled) -> Answer:
+    """A sum the question spells out, each part asked as its own question for the period asked."""
+    q = turn.q
+    ask = _part_asker(turn, tools)
     item = parse_question(spelled.item) if spelled.item else None
     label = asked_words(item, turn.ignore) if item is not None and item.terms else ""
     spelled = replace(spelled, item=label)

@@ -60,6 +60,48 @@ def spelled_formula(text: str) -> Spelled | None:
     return None
 
 
+# where a definition divides: "A divided by B", "A ÷ B", "A over B", "A, as a % of B"
+DIVIDED = re.compile(r"\s*,?\s+(?:divided by|÷|over)\s+|\s*,?\s+as an? (?:%|percent(?:age)?)\s+of\s+|"
+                     r"\s*,?\s+as %\s+of\s+|\s+/\s+", re.I)
+PERCENT_SAID = re.compile(r"%|\bpercent|\bmargin\b|\brate\b", re.I)
+
+
+@dataclass(frozen=True)
+class SpelledRatio:
+    """A ratio the question defines: its top and its bottom, each a sum of parts, and whether it is a
+    percentage ("operating income divided by total revenue", "(net sales minus merchandise costs, as a %
+    of net sales)")."""
+
+    item: str
+    top: Spelled
+    bottom: Spelled
+    percent: bool
+
+
+def spelled_ratio(text: str) -> SpelledRatio | None:
+    """The ratio a question defines after "i.e.", "defined as", "(" or ":", or None."""
+    question = text.strip().rstrip("?.").strip()
+    for m in MARKER.finditer(question):
+        expression = question[m.end():].replace(")", " ")
+        parts = DIVIDED.split(f" {expression}", maxsplit=1)
+        if len(parts) != 2 or not parts[1].strip():
+            continue
+        if not parts[0].strip():  # "cost of sales (as a percent of net sales)": the item over the base
+            parts[0] = question[:m.start()]
+        top, bottom = (_side(p) for p in parts)
+        if top is None or bottom is None:
+            return None
+        return SpelledRatio(_plain(question[:m.start()]), top, bottom, bool(PERCENT_SAID.search(question)))
+    return None
+
+
+def _side(words: str) -> Spelled | None:
+    pieces = OPERATOR.split(words)
+    signs = [1] + [-1 if op.lower() in ("minus", "less", "-", "−") else 1 for op in pieces[1::2]]
+    parts = [Part(_plain(w), s) for w, s in zip(pieces[0::2], signs, strict=True)]
+    return Spelled("", tuple(parts)) if all(p.words for p in parts) else None
+
+
 def joined_items(text: str) -> Spelled | None:
     """Two line items a question joins with "and" ("cash and short-term investments", "dividends and
     buybacks"), to be added when no row is named by both: tried only after the question found none."""

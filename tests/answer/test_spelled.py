@@ -134,3 +134,20 @@ def test_an_item_the_release_prints_too_is_cited_and_vouches_for_the_sum(tmp_pat
     assert first(answer) == pytest.approx(120_000_000)
     assert answer.figures[0].check == CheckStatus.VERIFIED and "prints it too" in answer.figures[0].why
     assert "Gross profit" in answer.citations[0].text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("Kestrel gross margin (net sales minus cost of sales, as a % of net sales) for Q3?", 40.0),
+    ("Kestrel gross profit ratio, i.e. gross profit divided by net sales, in the third quarter?", 0.4),
+    ("Kestrel cost of sales (as a percent of net sales) for Q3?", 60.0),
+])
+def test_a_ratio_the_question_defines(tmp_path, question: str, value: float) -> None:
+    answer = asker(tmp_path, "kestrel", PRINTED)(question)
+    assert first(answer) == pytest.approx(value)
+    assert answer.figures[0].derived
+
+
+def test_a_ratio_with_a_part_missing_is_refused(tmp_path) -> None:
+    ask = asker(tmp_path, "kestrel", PRINTED)
+    answer = ask("Kestrel margin (net sales minus freight, as a % of net sales)?")
+    assert not answer.answerable and not answer.figures and "freight" in answer.text
