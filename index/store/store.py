@@ -9,6 +9,7 @@ it was: chunks of an unfinished generation are never read, and are swept on the 
 from __future__ import annotations
 
 import os
+import tempfile
 import time
 import uuid
 from collections.abc import Iterator
@@ -58,6 +59,19 @@ def translated(action: str) -> Iterator[None]:
         raise IndexStoreError(f"cannot {action}: {name}: {str(exc).splitlines()[0][:200]}") from None
 
 
+def check_writable(path: Path) -> None:
+    """Create the index folder if need be and prove it writable, with a probe file of this call's own:
+    two processes opening one index at once (the CLI beside the Slack bot) must not remove each other's
+    probe and report the folder unwritable."""
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=path, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        raise IndexStoreError(f"cannot write to the index folder {path} ({exc.strerror}); pass "
+                              "--index DIR or set PRESSBOT_INDEX to a writable folder") from None
+
+
 def open_client(path: Path, url: str | None) -> Any:
     """A Chroma client: the server at ``url``, or the embedded store in ``path``."""
     os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
@@ -74,14 +88,7 @@ def open_client(path: Path, url: str | None) -> Any:
                                          ssl=u.scheme == "https", settings=settings)
             client.heartbeat()
             return client
-    try:
-        path.mkdir(parents=True, exist_ok=True)
-        probe = path / ".write-test"
-        probe.write_text("ok")
-        probe.unlink()
-    except OSError as exc:
-        raise IndexStoreError(f"cannot write to the index folder {path} ({exc.strerror}); pass "
-                              "--index DIR or set PRESSBOT_INDEX to a writable folder") from None
+    check_writable(path)
     with translated(f"open the index in {path}"):
         return chromadb.PersistentClient(path=str(path), settings=settings)
 

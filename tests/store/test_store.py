@@ -224,3 +224,15 @@ def test_add_interrupted_while_writing_keeps_earlier_releases(tmp_path: Path, mo
     assert [r.name for r in after.catalog()] == [first.name]
     assert after.chunk_records([second.name]) == []
     assert after.add(second) == "added"
+
+
+def test_processes_opening_one_index_at_once_do_not_trip_each_other(tmp_path) -> None:
+    # "cannot write to the index folder (No such file or directory)": one opener removed the probe file
+    # another had just written; each opener now proves the folder writable with a file of its own
+    from concurrent.futures import ThreadPoolExecutor
+
+    from index.store.store import check_writable
+
+    with ThreadPoolExecutor(8) as pool:
+        list(pool.map(lambda _: check_writable(tmp_path / "index"), range(400)))
+    assert not list((tmp_path / "index").iterdir())  # no probe left behind
