@@ -11,7 +11,7 @@ from functools import cache
 from pathlib import Path
 
 from index.errors import ConfigError
-from index.reader.words import stem
+from index.reader.words import stem, stems
 
 FILE = Path(__file__).with_name("lexicon.toml")
 
@@ -35,7 +35,7 @@ class Concept:
     def printed_in(self, label: str) -> bool:
         """Whether a row's label names the concept ("Payments for acquisition of property, plant and
         equipment" names capital expenditures): every word of one printed form is in it."""
-        words = {stem(w) for w in re.findall(r"[a-z]+", label.lower())}
+        words = stems(label)
         return any(all(w in words for w in alt) for alt in self.alternatives)
 
     @staticmethod

@@ -100,6 +100,7 @@ from bot.answer.spelled import (
     Spelled,
     SpelledRatio,
     combine,
+    divide,
     joined_items,
     resolve,
     spelled_formula,
@@ -1110,20 +1111,13 @@ def spelled_ratio_out(turn: Turn, tools: Tools, ratio: SpelledRatio) -> Answer:
     for side in (top, bottom):
         if not side.answerable:
             return replace(side, question=turn.q.text)
-    a, b = top.figures[0], bottom.figures[0]
-    if a.period != b.period or a.unit != b.unit or not b.value:
+    figure = divide(ratio, top.figures[0], bottom.figures[0], label)
+    if figure is None:
         return not_stated(turn.q, turn.docs[0])
-    value = a.value / b.value * (100 if ratio.percent else 1)
-    both = a.check == b.check == CheckStatus.VERIFIED
-    how = f"{a.how or a.label} over {b.how or b.label}"
-    figure = Figure(label, value, "percent" if ratio.percent else "ratio", a.period, a.doc, a.line,
-                    derived=True, check=CheckStatus.VERIFIED if both else CheckStatus.UNVERIFIABLE, how=how,
-                    basis=(a.value, b.value), op="%" if ratio.percent else "/",
-                    why="its top and bottom are verified" if both else "a part is not verified")
-    doc = tools.store.document(a.doc)
-    shown = f"{value:.1f}%" if ratio.percent else f"{value:.2f}"
+    doc = tools.store.document(figure.doc)
+    shown = f"{figure.value:.1f}%" if ratio.percent else f"{figure.value:.2f}"
     text = render("ratio", ratio=label[:1].upper() + label[1:], amount=shown,
-                  period=period_words(doc, a.period), formula=how)
+                  period=period_words(doc, figure.period), formula=figure.how)
     return Answer(turn.q.text, text, True, [figure, *top.figures[1:], *bottom.figures[1:]],
                   top.citations + bottom.citations, doc.name)
 
@@ -1571,7 +1565,7 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False, only: Clai
                     mid = figures[0].value
                     middle = amount(mid, claim.currency or "USD") if claim.kind == "money" else f"{mid:g}"
                     shown += f" (a midpoint of {middle})"
-                elif figures[0] is not figures[-1] and figures[0].label.endswith("(high end)"):
+                elif figures[0].label.endswith("(high end)"):  # the high end asked: ordered first
                     shown += f" (the high end: {_as_printed(high)})"
             period = release_period(d)
             fq = fiscal_quarter(d.metadata)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import cached_property
 
 from bot.answer.lexicon import lexicon
 from bot.answer.question import (
@@ -109,6 +110,11 @@ class _IndexedRow:
     title: set[str]
     dims: list[set[str]]
     qualifying: set[str] = field(default_factory=set)  # stems of a qualifying phrase of the label
+
+    @cached_property
+    def dim_of(self) -> dict[int, set[str]]:
+        """Each fact's column words (``dims``), by the fact's id."""
+        return {id(f): d for f, d in zip(self.facts, self.dims, strict=True)}
 
 
 _ROWS: dict[int, tuple[Document, list[_IndexedRow]]] = {}
@@ -309,7 +315,7 @@ def usable_terms(query: Query, docs: list[Document]) -> tuple[tuple[Term, ...], 
 
 def matches(term: Term, words: AbstractSet[str]) -> bool:
     """A term is present when every word of one of its alternatives is."""
-    return any(all(w in words for w in alt) for alt in term)
+    return _alternative(term, words) < len(term)
 
 
 def _alternative(term: Term, words: AbstractSet[str]) -> int:
@@ -366,8 +372,8 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
                 # the columns that print the item's own word ("Net Income"), not another way of saying
                 # it ("Earnings per share - diluted" beside it), under a label that names some of the item
                 # ("Non-GAAP"; a "Total" row is found by its columns alone)
-                dim_of = {id(f): dim for f, dim in zip(facts, row.dims, strict=True)}
-                rank = {id(f): tuple(_alternative(t, dim_of[id(f)] | here) for t in missing) for f in picked}
+                rank = {id(f): tuple(_alternative(t, row.dim_of[id(f)] | here) for t in missing)
+                        for f in picked}
                 picked = [f for f in picked if rank[id(f)] == min(rank.values())]
             # a short heading over every column ("Payments Due By Period"), not a note run into them
             common = set.intersection(*row.dims) if row.dims else set()
@@ -400,7 +406,7 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
             score += w.consolidated
         if f0.column_index < 0:
             score -= w.label_figure
-        dim_of = {id(f): d for f, d in zip(row.facts, row.dims, strict=True)}
+        dim_of = row.dim_of
         dims = {" ".join(sorted(dim_of[id(f)])) for f in facts}
         if len(dims) > 1:
             totals = [f for f in facts if dim_of[id(f)] & lexicon().whole]
@@ -598,10 +604,9 @@ def find_named(doc: Document, words: str, ignore: set[str] | None = None,
     """The best row for a fixed phrase such as ``total current assets`` (synonyms apply), with any
     other words the question adds (a segment, ``non-GAAP``); of ``table`` first, when it has one; never
     the row ``avoid`` (the other part of a ratio); with ``period``, one that has a figure for it first."""
-    rows = [r for r in match_rows(doc, content_terms(words) + extra, ignore, said=stems(words))
-            if r.key != avoid]
+    said = stems(words)
+    rows = [r for r in match_rows(doc, content_terms(words) + extra, ignore, said=said) if r.key != avoid]
     if table:  # a row of that table that the phrase names in full, before any other
-        said = stems(words)
         rows.sort(key=lambda r: bool(set(r.extra) - said) or not any(f.table == table for f in r.facts))
     # amounts first: a row that prints its percentage of sales beside each amount keeps its amounts
     amounts = [replace(r, facts=[f for f in r.facts if f.unit != "percent"]) for r in rows

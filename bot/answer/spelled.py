@@ -96,10 +96,15 @@ def spelled_ratio(text: str) -> SpelledRatio | None:
 
 
 def _side(words: str) -> Spelled | None:
-    pieces = OPERATOR.split(words)
-    signs = [1] + [-1 if op.lower() in ("minus", "less", "-", "−") else 1 for op in pieces[1::2]]
-    parts = [Part(_plain(w), s) for w, s in zip(pieces[0::2], signs, strict=True)]
+    parts = _signed(words)
     return Spelled("", tuple(parts)) if all(p.words for p in parts) else None
+
+
+def _signed(expression: str) -> list[Part]:
+    """The parts of "A plus B less C", each with the sign its operator gives it."""
+    pieces = OPERATOR.split(expression)
+    signs = [1] + [-1 if op.lower() in ("minus", "less", "-", "−") else 1 for op in pieces[1::2]]
+    return [Part(_plain(w), s) for w, s in zip(pieces[0::2], signs, strict=True)]
 
 
 def joined_items(text: str) -> Spelled | None:
@@ -115,10 +120,7 @@ def joined_items(text: str) -> Spelled | None:
 
 
 def _parts(item: str, expression: str) -> Spelled | None:
-    pieces = OPERATOR.split(expression)
-    words, signs = pieces[0::2], [1] + [-1 if op.lower() in ("minus", "less", "-", "−") else 1
-                                        for op in pieces[1::2]]
-    parts = [Part(_plain(w), s) for w, s in zip(words, signs, strict=True)]
+    parts = _signed(expression)
     if len(parts) < 2 or any(not p.words for p in parts):
         return None
     return Spelled(_plain(item), tuple(_with_nouns(parts, item)))
@@ -218,3 +220,17 @@ def combine(spelled: Spelled, found: list[Resolved]) -> Figure | None:
                   check=CheckStatus.VERIFIED if verified else CheckStatus.UNVERIFIABLE,
                   how=how, basis=tuple(terms), op="+", cells=tuple(c for f in figures for c in f.cells),
                   why="every part is verified" if verified else "a part is not verified")
+
+
+def divide(ratio: SpelledRatio, a: Figure, b: Figure, label: str) -> Figure | None:
+    """A defined ratio from its worked-out top and bottom, both of one period and currency; verified
+    only when both are."""
+    if a.period != b.period or a.unit != b.unit or not b.value:
+        return None
+    value = a.value / b.value * (100 if ratio.percent else 1)
+    both = a.check == b.check == CheckStatus.VERIFIED
+    return Figure(label, value, "percent" if ratio.percent else "ratio", a.period, a.doc, a.line,
+                  derived=True, check=CheckStatus.VERIFIED if both else CheckStatus.UNVERIFIABLE,
+                  how=f"{a.how or a.label} over {b.how or b.label}", basis=(a.value, b.value),
+                  op="%" if ratio.percent else "/",
+                  why="its top and bottom are verified" if both else "a part is not verified")
