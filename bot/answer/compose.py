@@ -8,7 +8,7 @@ from dataclasses import replace
 from datetime import date
 
 from bot.answer.lexicon import lexicon
-from bot.answer.question import PRIOR_QUARTER_RE, PeriodSpec, Query, QueryKind, Term
+from bot.answer.question import PRIOR_QUARTER_RE, PeriodSpec, Query, QueryKind, Term, dates_asked
 from bot.answer.result import Answer, Citation, Figure
 from bot.answer.select import (
     PRIMARY,
@@ -16,6 +16,7 @@ from bot.answer.select import (
     RowMatch,
     comparative,
     find_named,
+    match_rows,
     pick_fact,
     target_end,
     unit_fits,
@@ -24,10 +25,10 @@ from bot.answer.wording import amount, display_label, period_words, relative_wor
 from bot.checks.figures import REVENUE, is_revenue
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
-from index.reader.numbers import is_money
-from index.reader.periods import MONTHS, ORDINAL_NAMES, Period, find_dates, fiscal_year_end, near
+from index.reader.numbers import close, is_money
+from index.reader.periods import MONTHS, ORDINAL_NAMES, Period, fiscal_year_end, near
 from index.reader.tables import column_dimension
-from index.reader.words import stems
+from index.reader.words import stem, stems
 from prompts import render
 
 RESULT_RE = re.compile(r"^(gross (profit|loss|margin)|operating (income|loss|profit)|(income|loss) from "
@@ -133,7 +134,7 @@ def compose_value(doc: Document, q: Query, match: RowMatch) -> Answer | None:
         rev = revenue_fact(doc, f)
         if rev and rev.value and rev is not f:
             pct = abs(f.value / rev.value) * 100
-            share = f", {pct:.0f}% of revenue," if pct >= 1 else f", {pct:.1f}% of revenue,"
+            share = f", {pct:.0f}% of revenue," if pct >= 10 else f", {pct:.1f}% of revenue,"
             figures.append(Figure(f"{f.label} as a share of revenue", pct, "percent", f.period,
                                   doc.name, f.line, derived=True,
                                   how=f"{f.label} / {rev.label} (lines {f.line}, {rev.line})",
@@ -166,7 +167,7 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
     # the period changed: the one asked, of the length asked ("39 weeks"), never the comparative itself
     since = SINCE_RE.search(q.text)
     years = sorted({int(y) for y in YEAR_NAMED.findall(q.text)})
-    dates = find_dates(lexicon().spell_out(q.text))
+    dates = dates_asked(q.text)
     if len(years) == 2 and not dates and q.period.fiscal is None:
         # "from 2018 to 2019", "between 2017 and 2018": the later year against the earlier (a fiscal year
         # on the release's own calendar: it need not end in its number)
@@ -178,6 +179,14 @@ def compose_change(doc: Document, q: Query, match: RowMatch) -> Answer | None:
         # change runs to the release's own period
         f = pick_fact(doc, match.facts, PeriodSpec(months=q.period.months))
         base = _named_base(match.facts, f, q.period, since.group("month")) if f else None
+    elif q.period.instant and q.period.end is None and SINCE_YEAR_END_RE.search(q.text) and \
+            not TO_PERIOD.search(q.text):
+        # "change since the end of fiscal 2025": that year's closing balance is the base, and the change
+        # runs to the release's own balance-sheet date
+        f, base = pick_fact(doc, match.facts, PeriodSpec()), pick_fact(doc, match.facts, q.period)
+        if f is not None and base is not None and (not base.period or not f.period
+                                                   or base.period.end >= f.period.end):
+            return None
     else:
         spec = q.period if q.period.relative == "explicit" else PeriodSpec(months=q.period.months,
                                                                            quarter=q.period.quarter)
@@ -226,6 +235,10 @@ YEAR_BASE_RE = re.compile(r"\b(year[- ]over[- ]year|a year (ago|earlier|before)|
 SINCE_RE = re.compile(r"\b(since|from)\s+(the\s+end\s+of\s+)?(?P<month>January|February|March|April|May|June|"
                       r"July|August|September|October|November|December)\b(?!\s+(to|through)\b)", re.I)
 
+# the start of a change named by a year's end: "since the end of fiscal 2025", "from FY2024 year-end"
+SINCE_YEAR_END_RE = re.compile(r"\b(since|from)\s+(the\s+)?((end|close)\s+of\s+)?"
+                               r"(fiscal\s+(year\s+)?|fy\s?'?)?((19|20)?\d\d)\b", re.I)
+
 # "from March 2007 to June 2007": both ends named
 TO_PERIOD = re.compile(r"\b(to|through|until)\s+(the\s+end\s+of\s+)?(January|February|March|April|May|June|"
                        r"July|August|September|October|November|December|Q[1-4]|[1-4]Q|(19|20)\d\d)\b", re.I)
@@ -272,7 +285,7 @@ def base_spec(q: Query) -> PeriodSpec:
     """What a change is measured against, as the question names it: the quarter before ("q/q",
     "sequentially"), a year before ("y/y", "vs a year ago"), a date it names ("vs October 28, 2023")."""
     text = lexicon().spell_out(q.text)
-    dates = find_dates(text)
+    dates = dates_asked(text)
     if len(dates) >= 2:
         return replace(q.period, relative="explicit", end=min(dates))
     if PRIOR_QUARTER_RE.search(text):
@@ -383,7 +396,8 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     elif op == "/":
         value, unit, shown = fa.value / fb.value, "ratio", f"{fa.value / fb.value:.2f}"
     else:
-        value, unit = fa.value / fb.value * 100, "percent"
+        top_value = _tax_expense(doc, fa, fb) if q.ratio == "effective tax rate" else fa.value
+        value, unit = top_value / fb.value * 100, "percent"
         if "margin" in q.ratio and value > 100:
             return None  # a profit is a part of revenue: more than all of it means the rows are not its parts
         shown = f"{value:.1f}%" if abs(value) >= 1 else f"{value:.2f}%"
@@ -392,30 +406,76 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     text = render("ratio", ratio=q.ratio[:1].upper() + q.ratio[1:], amount=shown,
                   period=period_words(doc, fa.period), formula=formula)
     figures = [Figure(q.ratio, value, unit, fa.period, doc.name, fa.line, derived=True,
-                      how=formula, basis=(fa.value, fb.value), op=op, cells=(cell_of(fa), cell_of(fb))),
+                      how=formula, basis=(value * fb.value / 100 if op == "%" else fa.value, fb.value), op=op,
+                      cells=(cell_of(fa), cell_of(fb))),
                fact_figure(doc, fa), fact_figure(doc, fb)]
     return Answer(q.text, text, True, figures, [row_citation(doc, a), row_citation(doc, b)], doc.name)
+
+
+FOOTING = 1e-3  # a statement's rounded rows add up to within this much of the row below them
+# a tax row named benefit first: its figure is the benefit, so a provision shows negative
+BENEFIT_FIRST = re.compile(r"^\s*(income tax(es)? )?(benefit|\(provision)", re.I)
+
+
+def _tax_expense(doc: Document, tax: Fact, pretax: Fact) -> float:
+    """The tax as an expense (positive when taxes were charged on a profit): a statement that adds its
+    tax row to pre-tax income ("Income tax expense (1,862)" then the income after it, or "Benefit from
+    (provision for) income taxes") prints an expense negative."""
+    after = [f for f in doc.facts if f.table == tax.table and f.column_index == tax.column_index
+             and f.line > tax.line and f.unit == tax.unit]
+    below = min(after, key=lambda f: f.line) if after else None
+    if below is not None and tax.value:
+        added, taken = (close(pretax.value + sign * tax.value, below.value, FOOTING) for sign in (1, -1))
+        if added and not taken:
+            return -tax.value
+        if taken:
+            return tax.value
+    return -tax.value if BENEFIT_FIRST.match(tax.label) else tax.value
 
 
 def _gross_margin(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     """Gross margin from revenue and cost of sales, for a part of the company (Apple's Services) whose
     gross profit is not printed: both rows must name the part asked."""
     rev = _first_named(doc, GROSS_PARTS[0], ignore, extra=q.terms, unit="money")
-    fr = pick_fact(doc, [f for f in rev.facts if is_money(f.unit)], q.period) if rev is not None else None
     cost = _first_named(doc, GROSS_PARTS[1], ignore, avoid=rev, extra=q.terms, unit="money")
-    if rev is None or fr is None or cost is None or rev.extra or cost.extra:
+    if rev is None or cost is None or rev.extra or cost.extra:
         return None
-    fc = next((f for f in cost.facts if f.period == fr.period and f.column_index >= 0 and f.unit == fr.unit),
-              None)
-    if fc is None or not fr.value:
+    return _margin_of(doc, q, rev, cost, "gross margin", _part_name(rev), _part_name(cost))
+
+
+def compose_part_margin(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
+    """A part's margin the release does not print ("company-operated restaurant margin"): the part's sales
+    less its own expenses, over its sales; both rows name the part as the question does, in one table."""
+    def rows(words: tuple[str, ...], printed: str) -> list[RowMatch]:
+        return [m for m in match_rows(doc, (*q.terms, tuple((stem(w),) for w in words)), ignore)
+                if re.search(printed, m.label, re.I)]
+    for sales in rows(("sales", "revenues"), r"\b(sales|revenues?)\b"):
+        if re.search(r"\b(costs?|expenses?)\b", sales.label, re.I):
+            continue
+        costs = [m for m in rows(("expenses", "costs"), r"\b(expenses?|costs?)\b")
+                 if not set(m.extra) - stems(sales.label) and m.facts[0].table == sales.facts[0].table]
+        if costs:
+            part = re.sub(r"\b(net )?(sales|revenues?)\b( by| from| of)?", "", sales.label, flags=re.I)
+            return _margin_of(doc, q, sales, costs[0], f"{' '.join(part.split()).strip(' ,')} margin",
+                              sales.label, costs[0].label)
+    return None
+
+
+def _margin_of(doc: Document, q: Query, rev: RowMatch, cost: RowMatch, what: str, revenue: str,
+               cost_name: str) -> Answer | None:
+    """What is left of a revenue row after a cost row, as a percentage of the revenue, for the period."""
+    fr = pick_fact(doc, [f for f in rev.facts if is_money(f.unit)], q.period)
+    fc = next((f for f in cost.facts if fr is not None and f.period == fr.period and f.column_index >= 0
+               and f.unit == fr.unit), None) if fr is not None else None
+    if fr is None or fc is None or not fr.value:
         return None
     value = (fr.value - abs(fc.value)) / fr.value * 100
-    revenue, cost_name = _part_name(rev), _part_name(cost)
     formula = (f"{revenue} {amount(fr.value, fr.unit, fr.scale, rev.label)} less {cost_name} "
                f"{amount(fc.value, fc.unit, fc.scale, cost.label)}, over {revenue}")
-    text = render("ratio", ratio="Gross margin", amount=f"{value:.1f}%", period=period_words(doc, fr.period),
+    title = what[:1].upper() + what[1:]
+    text = render("ratio", ratio=title, amount=f"{value:.1f}%", period=period_words(doc, fr.period),
                   formula=formula)
-    figures = [Figure("gross margin", value, "percent", fr.period, doc.name, fr.line, derived=True,
+    figures = [Figure(what, value, "percent", fr.period, doc.name, fr.line, derived=True,
                       how=formula, basis=(fr.value, fc.value), op="margin", cells=(cell_of(fr), cell_of(fc))),
                fact_figure(doc, fr), fact_figure(doc, fc)]
     return Answer(q.text, text, True, figures, [row_citation(doc, rev), row_citation(doc, cost)], doc.name)

@@ -13,10 +13,11 @@ from bot.answer.compose import cell_of, fact_figure
 from bot.answer.lexicon import Concept
 from bot.answer.question import Query
 from bot.answer.result import Answer, Citation, Figure
-from bot.answer.select import NET_OF, RowMatch, pick_fact
+from bot.answer.select import NET_OF, SOFT_STEMS, RowMatch, matches, pick_fact
 from bot.answer.wording import amount, period_words
 from index.document import Document, Fact
 from index.reader.numbers import is_money
+from index.reader.words import stems
 from prompts import render
 
 BALANCE_SHEET = re.compile(r"balance sheets?|financial position|financial condition", re.I)
@@ -87,9 +88,10 @@ def compose_derived(doc: Document, q: Query) -> Answer | None:
         used.append(equity)
         formula = (f"{figure.label} {shown} over {equity.label} "
                    f"{amount(equity.value, equity.unit, equity.scale, '')}")
+        # the basis is the printed figures: the debt rows (less cash), then equity
         figure = Figure(q.ratio, figure.value / equity.value, "ratio", first.period, doc.name, first.line,
-                        derived=True, how=formula, basis=(figure.value, equity.value), op="/",
-                        cells=(*figure.cells, cell_of(equity)))
+                        derived=True, how=formula, basis=(*figure.basis, equity.value),
+                        op="net/" if figure.op == "net" else "sum/", cells=(*figure.cells, cell_of(equity)))
         shown = f"{figure.value:.2f}"
     text = render("ratio", ratio=q.ratio[:1].upper() + q.ratio[1:], amount=shown,
                   period=period_words(doc, first.period), formula=formula)
@@ -99,7 +101,7 @@ def compose_derived(doc: Document, q: Query) -> Answer | None:
 
 
 FREE_CASH_FLOW_Q = re.compile(r"\bfree cash flows?\b|\bfcf\b", re.I)
-OPERATING_CASH = re.compile(r"^(net )?cash (flows? )?(provided by|from|generated (by|from)|"
+OPERATING_CASH = re.compile(r"^(net |total )?cash (flows? )?(provided by|from|generated (by|from)|"
                             r"\(used in\) provided by|provided by \(used in\)) operating activities|"
                             r"^net cash from operations", re.I)
 # a cash inflow from property sold, never capital spent
@@ -164,6 +166,35 @@ def compose_both_parts(doc: Document, q: Query, match: RowMatch, other: RowMatch
                   period=period_words(doc, first.period), formula=names)
     citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.label}: {f.column}: {f.text}")
                  for f in parts]
+    return Answer(q.text, text, True, [figure, *(fact_figure(doc, f) for f in parts)], citations, doc.name)
+
+
+def compose_section_total(doc: Document, q: Query, match: RowMatch, other: RowMatch,
+                          ignore: set[str]) -> Answer | None:
+    """An item printed as a heading over its parts and no total ("Selling, general & administrative
+    expenses" over "Depreciation and amortization" and "Other"): the question names the heading, not a
+    part, so the answer is the parts added, for the period asked, shown with each part."""
+    heading = match.section.split(" > ")[-1] if match.section else ""
+    asked = [t for t in q.terms if not all(len(a) == 1 and (a[0] in ignore or a[0] in SOFT_STEMS) for a in t)]
+    if not heading or other.section != match.section or other.label == match.label or not asked or \
+            not all(matches(t, stems(heading)) for t in asked) or \
+            any(matches(t, stems(match.label)) for t in asked):
+        return None
+    first = pick_fact(doc, match.facts, q.period)
+    if first is None:
+        return None
+    parts = [f for f in doc.facts if f.table == first.table and f.section == match.section
+             and f.column_index == first.column_index and f.unit == first.unit and f.period == first.period]
+    if len(parts) < 2 or any(TOTAL_ASKED.match(f.label) for f in parts):
+        return None  # one part, or a total printed: its row answers
+    value = sum(f.value for f in parts)
+    names = " plus ".join(f"{f.label} {amount(f.value, f.unit, f.scale, f.label)}" for f in parts)
+    figure = Figure(heading, value, first.unit, first.period, doc.name, first.line, derived=True, how=names,
+                    basis=tuple(f.value for f in parts), op="+", cells=tuple(cell_of(f) for f in parts))
+    text = render("ratio", ratio=heading, amount=amount(value, first.unit, first.scale, ""),
+                  period=period_words(doc, first.period), formula=names)
+    citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.section} > {f.label}: {f.column}: "
+                          f"{f.text}") for f in parts]
     return Answer(q.text, text, True, [figure, *(fact_figure(doc, f) for f in parts)], citations, doc.name)
 
 

@@ -20,6 +20,7 @@ from bot.answer.compose import (
     aggregate_asked,
     compose_aggregate,
     compose_change,
+    compose_part_margin,
     compose_ratio,
     compose_share,
     compose_share_of_total,
@@ -33,6 +34,7 @@ from bot.answer.derived import (
     compose_both_parts,
     compose_derived,
     compose_free_cash_flow,
+    compose_section_total,
 )
 from bot.answer.history import (
     Across,
@@ -78,6 +80,7 @@ from bot.answer.scope import Scope, company_words, scope
 from bot.answer.select import (
     ADJUSTED,
     PERCENT_ASKED,
+    ROW_IS_CHANGE,
     SOFT_STEMS,
     RowMatch,
     asks_count,
@@ -441,12 +444,16 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                     break
             answer = answer or compose_ratio(d, q, turn.ignore) or compose_derived(d, q)
             if answer is None and q.ratio not in COMPOSED and turn.row is not None and turn.row[0] is d \
-                    and q.terms and not SALES_ROW.search(turn.row[1].label):
+                    and q.terms and not SALES_ROW.search(turn.row[1].label) and not (
+                    q.ratio == "margin" and COST_ROW.search(turn.row[1].label)):
                 # "adjusted EBITDA margin": the item over its revenue; a margin is what is left of sales,
                 # never sales over revenue ("company-operated margin" is not "Sales by company-operated
                 # restaurants" over total revenues)
                 turn.confidence = turn.row[1].confidence
                 answer = compose_share(d, q, turn.row[1])
+            if answer is None and q.ratio == "margin" and q.terms:
+                # "company-operated restaurant margin": those sales less their own expenses, over the sales
+                answer = compose_part_margin(d, q, turn.ignore)
             if answer:
                 turn.answer = answer
                 return turn
@@ -467,6 +474,11 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
                 (both := compose_both_parts(d, q, match, turn.rival)) is not None:
             # "total term debt": the current and the non-current rows of one name, added
             turn.answer, turn.rival = both, None
+            return turn
+        if q.kind == QueryKind.VALUE and turn.rival is not None and \
+                (parts := compose_section_total(d, q, match, turn.rival, turn.ignore)) is not None:
+            # "total SG&A" printed as a heading over its parts
+            turn.answer, turn.rival = parts, None
             return turn
         by_kind = {QueryKind.CHANGE: compose_change, QueryKind.PERCENT_CHANGE: compose_change,
                    QueryKind.SHARE_OF_REVENUE: compose_share}
@@ -557,7 +569,6 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
 
 
 # a row that is itself a change ("Net change in cash and cash equivalents", "Increase (decrease) in ...")
-ROW_IS_CHANGE = re.compile(r"\s*(net )?(change|increase|decrease)s?( \((increase|decrease)\))? in\b", re.I)
 # a question that sets two periods against each other
 TWO_PERIODS = re.compile(r"\b(from|since|versus|vs\.?|compared|against|between|y/y|q/q|year[- ]over[- ]year|"
                          r"prior|previous|last year|a year (ago|earlier))\b", re.I)
@@ -961,11 +972,17 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
         return "the sentence states a change, not a share"
     if DOLLARS_ASKED.search(q.text) and claim.kind != "money":
         return "the sentence states a number, not an amount of money"  # "20000 shares" for "value in dollars"
-    if q.kind.is_change and claim.kind == "money" and not direction(claim):
+    if q.kind.is_change and claim.kind == "money" and not direction(claim) and not EFFECT_BY.search(
+            claim.sentence[max(0, claim.start - 120):claim.start]):
         return "the sentence states a level, not a change"  # "$346 million, up 5%" for "how much did it grow"
     if OUTLOOK_Q.search(q.text) and not _future(stated):
         return "the sentence reports the past; the question asks about the future"
     return ""
+
+
+# the figure an item moved another by: "Restructuring impacted ... earnings per share by (72) cents"
+EFFECT_BY = re.compile(r"\b(impact(ed|s)?|reduc(ed|es)|lowered|hurt|benefit(t?ed|s)?|boost(ed|s)?|affected|"
+                       r"weighed on|added|contributed)\b[^.;]*\bby\s*$", re.I)
 
 
 def compose_across(turn: Turn, tools: Tools) -> Answer:
@@ -1310,6 +1327,8 @@ RATE_BASE = re.compile(
 
 
 # a row of sales or revenue, not of what is left of them
+# a margin is what is left of sales: never a cost over revenue
+COST_ROW = re.compile(r"\b(costs?|expenses?)\b", re.I)
 SALES_ROW = re.compile(
     r"^(?!.*\b(cost|costs|expenses?|income|profit|margin|earnings|loss)\b).*\b(revenues?|sales)\b", re.I)
 RESPECTIVELY = re.compile(r"\brespectively\b", re.I)
@@ -1531,6 +1550,15 @@ def names_period(q: Query, stated: Stated, doc: Document) -> bool:
     return months is not None and _length_said(text) == months
 
 
+def _signed_claim(claim: Claim) -> float:
+    """A figure the narrative states, negative when its words say it is a fall ("decreased 0.7 percent"),
+    not when it is the level something fell to ("decreased to $5.0 million")."""
+    before = claim.sentence[max(0, claim.start - 6):claim.start]
+    if claim.value > 0 and direction(claim) < 0 and not re.search(r"\b(to|from|at)\s*$", before):
+        return -claim.value
+    return claim.value
+
+
 def _stated(turn: Turn, docs: list[Document], explicit: bool = False, only: Claim | None = None) -> bool:
     """Answer with a figure only the narrative states (backlog, guidance, headcount), if one fits: the
     nearest to a mention of the asked item whose clause names it, of the asked kind and period.
@@ -1551,8 +1579,10 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False, only: Clai
             claim, sentence = stated.claim, stated.sentence
 
             shown = _as_printed(claim)
+            if _signed_claim(claim) < 0 < claim.value:
+                shown = f"a decrease of {shown}"  # "decreased 0.7 percent"
             label = asked_words(turn.q, turn.ignore)
-            figures = [Figure(label, claim.value, _claim_unit(claim), None, d.name, claim.line,
+            figures = [Figure(label, _signed_claim(claim), _claim_unit(claim), None, d.name, claim.line,
                               derived=False)]
             high = _range_end(stated)
             if high is not None:

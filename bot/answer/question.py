@@ -14,6 +14,7 @@ from index.reader.numbers import currency_asked
 from index.reader.periods import (
     DATE_RE,
     DURATION_RE,
+    MONTH_DAY_RE,
     MONTH_YEAR_RE,
     ORDINAL_WORDS,
     ORDINALS,
@@ -50,7 +51,7 @@ CHANGE_RE = re.compile(
     r"widen|narrow|move|jump|climb|slip|slide|swing|go up|go down)|how much (bigger|smaller|larger|higher|"
     r"lower|more|less)|"
     r"(cash|money) (did .* )?burn|burn(ed|t)? (through )?(cash|money)|"
-    r"by how much|by what amount|how much .* (go|went|gone) through|"
+    r"by how (much|many)|by what amount|how much .* (go|went|gone) through|"
     r"change (in|of|from)|(increase|decrease|decline|growth|drop) (observed |seen |recorded )?(in|of)|"
     r"difference (in|of) .* between|difference between (19|20)\d\d and|"
     r"(change|increase|decrease|decline|grow|drop|rise|fall)[sd]? since|"
@@ -287,12 +288,38 @@ def normalise_period_words(text: str) -> str:
     return re.sub(r"\b([1-4])q\s*(fy|fiscal)\s*'?(\d{4}|\d{2})\b", r"Q\1 \2 \3", t, flags=re.I)
 
 
+# "from Jan 31 to Apr 30, 2023": a date without its year, then a full date
+YEARLESS_THEN_DATE = re.compile(MONTH_DAY_RE.pattern + r"(?!\s*,?\s*(?:19|20)\d\d)\s+"
+                                r"(?:to|and|through|until|vs\.?|versus)\s+(?:the\s+end\s+of\s+)?"
+                                + DATE_RE.pattern.replace("?P<", "?P<b_"), re.I)
+
+
+def dates_asked(text: str) -> list[date]:
+    """The full dates a question names, in order; a date written without its year before a full one
+    ("from Jan 31 to Apr 30, 2023") takes that one's year, or the year before when it falls later in
+    the year."""
+    text = lexicon().spell_out(text)
+    found = find_dates(text)
+    for m in YEARLESS_THEN_DATE.finditer(text):
+        later = find_dates(text[m.start("b_month"):m.end()])
+        if not later:
+            continue
+        month, day = MONTH_NAMES[m["month"].lower()], int(m["day"])
+        year = later[0].year - (1 if (month, day) > (later[0].month, later[0].day) else 0)
+        try:
+            found.insert(found.index(later[0]), date(year, month, day))
+        except ValueError:
+            continue  # no such day ("Feb 30")
+    return found
+
+
 COMPARED_RE = re.compile(r"\b(compared|versus|vs\.?|against|from|relative to)\b", re.I)
 
 
-AT_END_RE = re.compile(r"\b(at|as of|by) (the )?(end|close) of\b|\b(at|as of) (the )?(fiscal )?year[- ]end\b|"
+AT_END_RE = re.compile(r"\b(at|as of|by|since|from) (the )?(end|close) of\b|"
+                       r"\b(at|as of|since|from) (the )?(fiscal )?year[- ]end\b|"
                        r"\b(ye|fye)\b|\bwhen (fiscal )?(19|20)\d\d (ended|closed)\b|"
-                       r"\b(19|20)\d\d year[- ]end\b", re.I)
+                       r"\b((19|20)\d\d|fy\s?'?\d\d(\d\d)?) year[- ]end\b", re.I)
 
 
 def parse_period(text: str) -> PeriodSpec:
@@ -305,6 +332,9 @@ def parse_period(text: str) -> PeriodSpec:
     if spec.fiscal is not None:
         # "year to date through Q2 FY24": the fiscal year's first two quarters
         return replace(spec, months=spec.fiscal[0] * 3, length_said=True, instant=False)
+    if (spec.fiscal_year is not None or spec.calendar_year is not None) and not spec.length_said:
+        # "YTD fiscal 2024": that year so far, not the whole of it
+        return replace(spec, months=None, to_date=True, length_said=True, instant=False)
     return spec if spec.months else replace(spec, to_date=True, length_said=True, instant=False)
 
 
@@ -319,7 +349,7 @@ def _parse_period(text: str) -> PeriodSpec:
         months = 12
     elif re.search(r"\bquarter(ly)?\b|\bq[1-4]\b|\b[1-4]q\b", text, re.I):
         months = 3
-    dates = find_dates(text)
+    dates = dates_asked(text)
     # two dates in a comparison: the later one is the period asked, the earlier its comparative
     end = (max(dates) if COMPARED_RE.search(text) else dates[-1]) if dates else month_end(text)
     # "on June 30" is a date; the "on" of "return on assets" is not
@@ -346,13 +376,20 @@ def _parse_period(text: str) -> PeriodSpec:
             q, y, fy = int(f.group(7)), f.group(8), False
         year = full_year(y)
         return PeriodSpec("explicit", months=3, fiscal=(q, year), fiscal_is_fy=fy)
-    if PRIOR_YEAR_RE.search(text):
+    # "FY2022 R&D year over year": how the change is measured, beside the period named
+    measured = re.sub(r"\b(year|quarter)[- ]over[- ]\1\b", " ", text, flags=re.I)
+    if not re.search(r"\b(?:fiscal(?: year)?|fy) ?'?(?:(?:19|20)\d\d|\d\d)\b|"
+                     r"(?<![\w,./-])(?:19|20)\d\d(?![\w./-])", measured, re.I):
+        measured = text
+    if PRIOR_YEAR_RE.search(measured):
         return PeriodSpec("prior_year", months=months)
-    if PRIOR_QUARTER_RE.search(text):
+    if PRIOR_QUARTER_RE.search(measured):
         return PeriodSpec("prior_quarter", months=months)
     fiscal = re.search(r"\b(?:fiscal(?: year)?|fy) ?'?((?:19|20)\d\d|\d\d)\b", text, re.I)
     if fiscal:
         year = full_year(fiscal.group(1))
+        if AT_END_RE.search(text) and months is None:  # "at the end of fiscal 2025": the balance then
+            return PeriodSpec("explicit", fiscal_year=year, instant=True)
         return PeriodSpec("explicit", months=months or 12, fiscal_year=year, length_said=months is not None)
     # "in 2024", "full year 2023", or a year on its own ("ASE packaging revenue 2024")
     y = (re.search(r"\b(?:in|for|during|of|full[- ]year|calendar(?: year)?) ((?:19|20)\d\d)\b", text, re.I)

@@ -37,6 +37,7 @@ class Figure:
 
     def recompute(self) -> float | None:
         """The value again from its basis: ``+`` sum, ``avg`` mean, ``net`` the sum less the last,
+        ``sum/`` the sum over the last, ``net/`` the sum less the one before the last, over the last,
         ``-`` difference, ``/`` ratio, ``%`` share, ``pct`` change,
         ``margin`` what is left of the first after the second, as a percentage of the first."""
         if self.op == "+":
@@ -45,6 +46,10 @@ class Figure:
             return sum(self.basis) / len(self.basis) if self.basis else None
         if self.op == "net":  # the parts added, less the last
             return sum(self.basis[:-1]) - self.basis[-1] if len(self.basis) > 1 else None
+        if self.op == "sum/" and len(self.basis) > 1 and self.basis[-1]:  # the parts added, over the last
+            return sum(self.basis[:-1]) / self.basis[-1]
+        if self.op == "net/" and len(self.basis) > 2 and self.basis[-1]:  # the parts less one, over the last
+            return (sum(self.basis[:-2]) - self.basis[-2]) / self.basis[-1]
         if len(self.basis) != 2:
             return None
         a, b = self.basis

@@ -18,6 +18,7 @@ from bot.answer.question import (
     QueryKind,
     Term,
     content_terms,
+    dates_asked,
 )
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
@@ -74,6 +75,8 @@ class RowWeights:
     instant_asked: float = 0.5     # a date was asked: the figure is a balance at it (or, taken off, a flow)
     tie: float = 0.25              # two rows this close fit the question about equally
     wrong_unit: float = 3.0        # penalty: its figure is not of the kind asked (a percentage for an amount)
+    movement: float = 0.5          # penalty: a change asked, and the row's figures are changes already (a
+                                   # cash-flow "Changes in operating assets and liabilities" line)
     intersegment: float = 1.0      # penalty: a segment's sales before intersegment sales are taken out
 
 
@@ -330,6 +333,7 @@ def _dimension(f: Fact) -> set[str]:
 
 
 COST_OF_REVENUE = {"cost"}
+COST_OF = re.compile(r"\bcosts? of\b", re.I)  # "Cost of sales", not "Operating costs and expenses"
 # a measure that takes something out: what "excluding ..." asks for
 ADJUSTED = re.compile(r"exclud|adjusted|non-?gaap|\bcore\b|\bex[- ]|before|organic|underlying|comparable",
                       re.I)
@@ -361,7 +365,7 @@ def match_rows(doc: Document, terms: tuple[Term, ...], ignore: set[str] | None =
         label_words, section_words, title_words = row.label - unasked_phrase, row.section, row.title
         in_label = sum(1 for t in required if matches(t, label_words))
         here = label_words | section_words | title_words
-        if COST_OF_REVENUE & section_words and not (COST_OF_REVENUE & wanted):
+        if COST_OF_REVENUE & section_words and not (COST_OF_REVENUE & wanted) and COST_OF.search(f0.section):
             continue  # "Cost of sales > Services" is not Services revenue
         missing = [t for t in required if not matches(t, here)]
         if missing:
@@ -473,9 +477,10 @@ def target_end(doc: Document, spec: PeriodSpec) -> tuple[date | None, int | None
             if fq and cur is not None and spec.months in (6, 9):
                 # "the first half of fiscal 2025": year to date at the end of its second quarter
                 return fiscal_quarter_end(cur.end, fq, spec.months // 3, spec.fiscal_year), spec.months
+            length = None if spec.instant else spec.months or 12
             if fq and cur is not None:
-                return fiscal_year_end(cur.end, fq, spec.fiscal_year), spec.months or 12
-            return None, spec.months or 12
+                return fiscal_year_end(cur.end, fq, spec.fiscal_year), length
+            return None, length
         if spec.calendar_year is not None:
             return None, spec.months
     if cur is None:
@@ -555,7 +560,9 @@ def pick_fact(doc: Document, facts: list[Fact], spec: PeriodSpec) -> Fact | None
         if exact:
             return exact[0]
         instants = [f for f in pool if f.period and f.period.months == 0]
-        if instants and months in (3, None):
+        # a balance asked for a quarter or a year ("total assets in fiscal 2007") is the balance at its end,
+        # unless the question names a length ("full-year")
+        if instants and (months in (3, None) or not spec.length_said):
             return instants[0]
         if spec.relative != "current" or spec.months is not None:
             # a length the question names ("the quarter", "six months") is never another length's figure
@@ -728,11 +735,22 @@ def fitting_rows(query: Query, doc: Document, ignore: set[str]) -> list[RowMatch
     return [_adjusted_fit(query, n) for n in (_neutral_fit(query, m) for m in rows) if n is not None]
 
 
+# a row that is itself a change ("Net change in cash", "Increase (decrease) in ...")
+ROW_IS_CHANGE = re.compile(r"\s*(net )?(change|increase|decrease)s?( \((increase|decrease)\))? in\b", re.I)
+# a row whose figures are movements of a balance: such a row, or a working-capital line of a cash-flow
+# statement ("Changes in operating assets and liabilities > Inventories")
+MOVEMENT = re.compile(r"\b(changes?|increases?|decreases?)\b[^>]{0,40}\b(assets|liabilities|working capital)"
+                      r"\b|(^|> )" + ROW_IS_CHANGE.pattern, re.I)
+
+
 def rank_rows(query: Query, docs: list[Document], ignore: set[str],
               retrieval: dict[tuple[str, int], float]) -> list[tuple[float, Document, RowMatch]]:
     """Candidate rows with their scores, best first."""
     w = WEIGHTS
     out: list[tuple[float, Document, RowMatch]] = []
+    # a change between two dates ("from Jan 31 to Apr 30, 2023") is a change of a balance
+    instant = query.period.instant or (query.kind.is_change and not query.period.months
+                                       and len(dates_asked(query.text)) >= 2)
     for d in docs:
         for m in fitting_rows(query, d, ignore)[:10]:
             bonus = retrieval.get((d.name, m.line), 0.0) * w.retrieval
@@ -749,11 +767,14 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
                 # "Total segment net sales" counts sales between segments; the segment's sales are those
                 # to external customers, which add up to the company's
                 bonus -= w.intersegment
+            if query.kind.is_change and MOVEMENT.search(f"{m.section} > {m.label}"):
+                # the change of a balance, not the change of its movement ("Changes in operating assets")
+                bonus -= w.movement
             if picked is not None:
                 bonus += w.has_period
                 if query.kind == QueryKind.SHARE_OF_REVENUE and picked.unit == "percent":
                     bonus += w.share_printed
-                if query.period.instant and picked.period:
+                if instant and picked.period:
                     # a date asked: a balance at that date fits, a flow over a period ending then does not
                     bonus += w.instant_asked if picked.period.months == 0 else -w.instant_asked
             out.append((m.score + bonus, d, m))

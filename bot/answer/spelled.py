@@ -28,6 +28,7 @@ NOT_A_SUM = re.compile(r"%|\bpercent|\bdivided by\b|\bratio\b|\bchange\b|\bgrowt
 INCLUDING_CURRENT = re.compile(r"^(?:total )?(.+?),? including (?:the )?current portion(?: of it)?$", re.I)
 PART_WORDS = {"current", "noncurrent", "non-current", "long-term", "short-term", "long", "short", "term",
               "total", "the"}
+SHORT_PART = 5  # the most words of a part set off by commas ("current plus long-term notes payable")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,12 @@ def spelled_formula(text: str) -> Spelled | None:
     for m in MARKER.finditer(question):
         expression = re.split(r"[)?]", question[m.end():])[0]
         if OPERATOR.search(expression):
+            return _parts(question[:m.start()], expression)
+    for m in re.finditer(r",\s+", question):
+        # set off by commas: "total term debt, current plus non-current, at June 27, 2026"
+        expression = re.split(r",\s|[)?]", question[m.end():])[0]
+        pieces = OPERATOR.split(expression)[0::2]
+        if len(pieces) > 1 and all(0 < len(p.split()) <= SHORT_PART for p in pieces):
             return _parts(question[:m.start()], expression)
     if re.search(r"\s(plus|minus|\+)\s", question, re.I):
         return _parts("", question)  # "cash plus short-term investments at November 2, 2024"
@@ -133,7 +140,9 @@ def _plain(words: str) -> str:
 def _head(words: str) -> str:
     """The noun of an item after the words that say which part of it ("debt obligations")."""
     tokens = words.split()
-    last = max((i for i, t in enumerate(tokens) if t.lower() in PART_WORDS), default=-1)
+    # "term" says which part only after "long" or "short": "total term debt" is of term debt
+    last = max((i for i, t in enumerate(tokens) if t.lower() in PART_WORDS and (
+        t.lower() != "term" or (i > 0 and tokens[i - 1].lower() in ("long", "short")))), default=-1)
     return " ".join(tokens[last + 1:])
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 MONTHS = {
@@ -68,12 +68,17 @@ class Period:
     # a column headed by a bare year ("2018") in a table and text that name no date: its year is known,
     # not the day its fiscal year ends (the end is taken as December 31 and never said)
     year_only: bool = False
+    # a retail calendar's length as printed ("12 Weeks Ended"): said in words, not compared (a 12-week
+    # quarter is the quarter, of three months, when periods are matched)
+    weeks: int | None = field(default=None, compare=False)
 
     @property
     def start(self) -> date | None:
         """First day of a duration; ``None`` for an instant."""
         if self.months == 0:
             return None
+        if self.weeks:
+            return self.end - timedelta(days=7 * self.weeks - 1)
         return add_months(self.end, -self.months) + timedelta(days=1)
 
     def describe(self) -> str:
@@ -84,7 +89,7 @@ class Period:
         if self.months == 0:
             return when
         words = {3: "three months", 6: "six months", 9: "nine months", 12: "year"}
-        span = words.get(self.months, f"{self.months} months")
+        span = f"{self.weeks} weeks" if self.weeks else words.get(self.months, f"{self.months} months")
         return f"the {span} ended {when}"
 
     def as_json(self) -> dict[str, object]:
@@ -192,31 +197,44 @@ def _safe_date(year: int, month: int, day: int) -> date:
         return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def duration_months(text: str) -> int | None:
-    """Months a header speaks of: three months, quarter, year ended; the last one named wins."""
+def _durations(text: str) -> list[tuple[int, int, int | None]]:
+    """Each length a header names: (where, months, weeks when it is counted in weeks)."""
     low = text.lower()
-    found: list[tuple[int, int]] = []
+    found: list[tuple[int, int, int | None]] = []
     for m in DURATION_RE.finditer(low):
         word = m.group(1)
         n = DURATION_WORDS.get(word)
         if n is None and word.isdigit():
             n = int(word)
+        weeks = None
         if m.group(2).startswith("week"):
-            weeks = int(word) if word.isdigit() else WEEK_WORDS.get(word, 0)
+            weeks = (int(word) if word.isdigit() else WEEK_WORDS.get(word, 0)) or None
             # 12-, 16-, 24- and 36-week periods are quarters and halves of a 52-week retail year
             n = WEEKS_AS_MONTHS.get(weeks, round(weeks / 4.345)) if weeks else n
         if n is not None:
-            found.append((m.start(), n))
+            found.append((m.start(), n, weeks))
     for m in re.finditer(r"\bquarters?\b", low):
-        found.append((m.start(), 3))
+        found.append((m.start(), 3, None))
     for m in QUARTER_CODE_RE.finditer(text):
-        found.append((m.start(), 3))
+        found.append((m.start(), 3, None))
     # "year-to-date" is as long as the year has run, not a year
     for m in re.finditer(r"\b(year|twelve months|fiscal year|full year)\b(?![- ]to[- ]date)", low):
-        found.append((m.start(), 12))
+        found.append((m.start(), 12, None))
     for m in re.finditer(r"\b(first|second) half\b|\b[12]h\b|\bh[12]\b", low):
-        found.append((m.start(), 6))
-    return max(found)[1] if found else None
+        found.append((m.start(), 6, None))
+    return found
+
+
+def duration_months(text: str) -> int | None:
+    """Months a header speaks of: three months, quarter, year ended; the last one named wins."""
+    found = _durations(text)
+    return max(found, key=lambda d: (d[0], d[1]))[1] if found else None
+
+
+def duration_weeks(text: str) -> int | None:
+    """Weeks a header speaks of, when the last length it names is counted in weeks ("12 Weeks Ended")."""
+    found = _durations(text)
+    return max(found, key=lambda d: (d[0], d[1]))[2] if found else None
 
 
 def quarter_code(text: str) -> tuple[int, int] | None:

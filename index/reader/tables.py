@@ -9,7 +9,7 @@ from index.document import Column, Row, ScaleSource, Table
 from index.reader.grid import GridColumn, GridLine, find_columns, split_line, split_segments
 from index.reader.layout import Piece, Region
 from index.reader.numbers import CURRENCY_SIGN, CURRENCY_WORDS
-from index.reader.periods import MONTH_DAY_RE, Period, duration_months, find_date, find_dates
+from index.reader.periods import MONTH_DAY_RE, Period, duration_months, duration_weeks, find_date, find_dates
 from index.reader.rows import read_rows
 
 BARE_YEAR = re.compile(r"(?:fy\s?|fiscal\s)?((?:19|20)\d\d)", re.I)
@@ -173,7 +173,9 @@ def _periods(headers: list[str], title: str) -> list[Column]:
     """Resolve each heading to a period; inherit what spanning headings left unsaid."""
     columns: list[Column] = []
     months_known = [duration_months(h) for h in headers]
+    weeks_known = [duration_weeks(h) for h in headers]
     title_months = duration_months(title) if re.search(r"ended|months|year", title, re.I) else None
+    title_weeks = duration_weeks(title) if title_months is not None else None
     balance = bool(re.search(r"balance sheet|financial position|as of", title, re.I))
     # "Three Months Ended April 30, 2023 Compared to Three Months Ended April 30, 2022": the first
     dates = [find_date(COMPARED.split(h)[0]) or find_date(h) for h in headers]
@@ -200,22 +202,25 @@ def _periods(headers: list[str], title: str) -> list[Column]:
         # for every column of the block
         dates = [dates[dated[0]]] * len(headers)
         months_known = [months_known[dated[0]]] * len(headers)
+        weeks_known = [weeks_known[dated[0]]] * len(headers)
     for i, h in enumerate(headers):
         change = bool(CHANGE.search(h))
-        months = months_known[i]
+        months, weeks = months_known[i], weeks_known[i]
         if months is None and not re.search(r"\bas of\b|\bat\b", h, re.I):
             if balance:
                 months = 0
             else:
-                near = [m for m in months_known if m is not None]
-                months = title_months if title_months is not None else (near[0] if near else 0)
+                near = [(m, w) for m, w in zip(months_known, weeks_known, strict=True) if m is not None]
+                months, weeks = (title_months, title_weeks) if title_months is not None else (
+                    near[0] if near else (0, None))
         end = dates[i]
         # a change column has no period of its own, unless its heading names one ("Increase/(Decrease)
         # 2023" over comparable sales)
         own = re.search(r"\b(?:19|20)\d\d\b", h)
         if year_only and months_known[i] is None and not balance:
             months = 12
-        period = Period(end, months or 0, year_only) if end is not None and (not change or own) else None
+        period = Period(end, months or 0, year_only, weeks if months else None) \
+            if end is not None and (not change or own) else None
         columns.append(Column(i, h.strip(), period, change=change, dimension=_dimension(h)))
     return columns
 

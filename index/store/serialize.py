@@ -16,11 +16,16 @@ FORMAT = 2
 def _period(p: Period | None) -> list[Any] | None:
     if p is None:
         return None
+    if p.weeks:
+        return [p.end.isoformat(), p.months, p.year_only, p.weeks]
     return [p.end.isoformat(), p.months, True] if p.year_only else [p.end.isoformat(), p.months]
 
 
 def _unperiod(v: list[Any] | None) -> Period | None:
-    return Period(date.fromisoformat(v[0]), int(v[1]), bool(v[2]) if len(v) > 2 else False) if v else None
+    if not v:
+        return None
+    return Period(date.fromisoformat(v[0]), int(v[1]), bool(v[2]) if len(v) > 2 else False,
+                  int(v[3]) if len(v) > 3 and v[3] else None)
 
 
 def dump_document(doc: Document) -> str:

@@ -6,7 +6,8 @@ wrongly through the CLI, tuned on; qa3 written in the eighth session), `eval/qa4
 fourth QA session, 2026-11-30, tuned on), `heldout3` and `heldout4` (five a
 release, held aside, never tuned on; heldout4 written in the seventh session, after the code it
 measures), `heldout5` (ten a release, written 2026-11-30 by a helper over commit eac0f47, held
-aside). Each question is asked of its own release alone. Asserted here so that none can silently get
+aside), `eval/qa6` (all 192 questions of a sixth QA session over commit 252c9a0, tuned on) and `heldout6`
+(ten a release, written 2026-11-30 by a helper who never ran the bot, held aside). Each question is asked of its own release alone. Asserted here so that none can silently get
 worse."""
 
 from __future__ import annotations
@@ -34,11 +35,13 @@ def release(stem: str):
     ("eval/blind3", 16, 80, 80, 0),
     ("eval/qa", 12, 86, 84, 0),
     ("eval/qa2", 16, 178, 165, 0),
-    ("eval/qa3", 14, 29, 22, 0),
-    ("eval/qa4", 16, 281, 266, 0),
+    ("eval/qa3", 14, 29, 25, 0),
+    ("eval/qa4", 16, 281, 267, 0),
+    ("eval/qa6", 16, 192, 189, 0),
     ("heldout3", 16, 80, 79, 0),
-    ("heldout4", 16, 80, 71, 0),
-    ("heldout5", 16, 160, 144, 0),
+    ("heldout4", 16, 80, 73, 0),
+    ("heldout5", 16, 160, 145, 0),
+    ("heldout6", 16, 160, 153, 3),
 ])
 def test_blind_set_does_not_get_worse(tmp_path, folder: str, files: int, count: int, right: int,
                                       wrong_verified: int) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.answer.conftest import asker
+from tests.answer.conftest import asker, first
 
 RELEASE = """Burger Corp Reports First Quarter 2025 Results
 
@@ -131,3 +131,12 @@ def test_a_change_since_a_date_runs_from_that_date_to_the_release(ask_orchard, q
 def test_charge_is_not_a_word_the_row_must_print(ask_orchard) -> None:
     answer = ask_orchard("Orchard restructuring charge in the quarter")
     assert answer.figures and answer.figures[0].value == 42e6, answer.text
+
+
+def test_a_small_share_of_revenue_keeps_its_decimal(tmp_path) -> None:
+    # 2.56% is not "3% of revenue"
+    from tests.reader.test_week_periods import RELEASE as WEXFORD  # 1,380 of 54,000 revenue
+
+    answer = asker(tmp_path, "wexford", WEXFORD)("Wexford net income in the quarter")
+    assert first(answer) == 1380e6, answer.text
+    assert "2.6% of revenue" in answer.text

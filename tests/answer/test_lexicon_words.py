@@ -44,3 +44,9 @@ def test_a_sales_row_is_not_a_margin(ask) -> None:
     # "company-operated margin" is what is left of those sales after their expenses, not sales over revenue
     answer = ask("Lotus Goods company-operated store margin in the quarter, percent")
     assert all(f.value != pytest.approx(4000 / 6000 * 100) for f in answer.figures), answer.text
+
+
+def test_a_parts_margin_is_its_sales_less_its_own_expenses(ask) -> None:
+    answer = ask("Lotus Goods company-operated store margin in the quarter, percent")
+    assert first(answer) == pytest.approx((4000 - 3300) / 4000 * 100), answer.text
+    assert "Company-operated store expenses" in answer.text

@@ -113,7 +113,9 @@ def test_a_ticker_the_release_does_not_print_names_the_company(ask) -> None:
 @pytest.mark.parametrize(("extra", "question", "value"), [
     # a change stated "from the prior year" is the change itself, not the earlier period's figure
     ("Comparable store sales decreased 0.7 percent from comparable store sales for the prior year.",
-     "By what percentage did Acme's comparable store sales decline in the quarter?", 0.7),
+     "By what percentage did Acme's comparable store sales decline in the quarter?", -0.7),  # a fall
+    # a level something fell to is not a fall
+    ("Backlog decreased to $41.0 million at quarter end.", "What was Acme's backlog at quarter end?", 41e6),
     # a headcount has no length of period, and a date that ends no reported period is an event's
     ("Total number of employees was 9,492 as of November 2, 2024.",
      "How many employees did Acme have?", 9492),
@@ -121,6 +123,9 @@ def test_a_ticker_the_release_does_not_print_names_the_company(ask) -> None:
      "Acme headcount?", 9492),  # a count however asked, never an amount of money
     ("In September 2024 the board declared a special cash dividend of $0.80 per share.",
      "What special dividend per share did Acme declare in September 2024?", 0.80),
+    # a word that links, not names ("alongside its results"), is not required of the sentence
+    ("In September 2024 the board declared a special cash dividend of $0.80 per share.",
+     "What special dividend per share did Acme's board declare alongside its results?", 0.80),
 ])
 def test_stated_changes_headcounts_and_events(tmp_path, extra: str, question: str, value: float) -> None:
     text = RELEASE.replace("Management will hold", extra + " Management will hold")
@@ -164,3 +169,25 @@ def test_a_change_measures_the_noun_after_it(ask) -> None:
     # "an 11.0% increase in transactions" is the transactions' growth, not e-commerce sales growth
     answer = ask("What was Acme's e-commerce sales growth in the quarter?")
     assert all(f.value != pytest.approx(11.0) for f in answer.figures), answer.text
+
+
+EFFECTS = ("Restructuring impacted third quarter GAAP diluted earnings per share by (72) cents. Losses on "
+           "strategic investments negatively impacted GAAP diluted earnings per share by $(0.11).")
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    # the verb asked need not be the one printed: "reduce", "hurt", "impact" all ask the effect
+    ("How much did restructuring reduce Acme's GAAP diluted EPS in the quarter?", -0.72),
+    ("By how much did restructuring impact Acme's GAAP EPS?", -0.72),
+    ("How much did losses on strategic investments hurt Acme's GAAP EPS?", -0.11),
+])
+def test_an_effect_is_asked_with_any_verb(tmp_path, question: str, value: float) -> None:
+    text = RELEASE.replace("Management will hold", EFFECTS + " Management will hold")
+    answer = asker(tmp_path / "i", "acme5", text)(question)
+    assert answer.figures and answer.figures[0].value == pytest.approx(value), answer.text
+
+
+def test_an_effect_on_another_item_is_not_the_answer(tmp_path) -> None:
+    text = RELEASE.replace("Management will hold", EFFECTS + " Management will hold")
+    answer = asker(tmp_path / "i", "acme6", text)("How much did restructuring reduce Acme's net sales?")
+    assert not any(round(abs(f.value), 2) in (0.72, 0.11) for f in answer.figures), answer.text

@@ -33,6 +33,7 @@ from bot.answer.question import PeriodSpec, QueryKind, parse_period, parse_quest
     ("YoY net loss increase?", QueryKind.CHANGE),
     ("Acme international revenue decline", QueryKind.PERCENT_CHANGE),
     ("By how many dollars did Acme's data center revenue decline year over year?", QueryKind.CHANGE),
+    ("By how many dollars did Luvu's net sales grow y/y in the December 2024 quarter?", QueryKind.CHANGE),
     ("How much did revenue change y/y in dollars?", QueryKind.CHANGE),
     ("What was the percent of the increase in the revenue from 2010 to 2011?", QueryKind.PERCENT_CHANGE),
     ("What was the percentual decrease in the liabilities during 2012 and 2013?", QueryKind.PERCENT_CHANGE),
@@ -100,6 +101,13 @@ def test_period_words_are_not_line_items(question: str, absent: set[str]) -> Non
     ("ROFE in F19", PeriodSpec("explicit", months=12, fiscal_year=2019)),  # Australian fiscal years
     ("inventories at fiscal year end August 28, 2022", PeriodSpec("explicit", end=date(2022, 8, 28),
                                                                   instant=True)),
+    # "y/y" says how a change is measured; the year named is the period
+    ("INTC FY2022 R&D y/y % change", PeriodSpec("explicit", months=12, fiscal_year=2022)),
+    ("revenue year over year", PeriodSpec("prior_year")),
+    # a balance at a fiscal year's end, and since then
+    ("inventories at the end of fiscal 2025", PeriodSpec("explicit", fiscal_year=2025, instant=True)),
+    ("cash change since the end of fiscal 2025", PeriodSpec("explicit", fiscal_year=2025, instant=True)),
+    ("cash change since FY25 year-end", PeriodSpec("explicit", fiscal_year=2025, instant=True)),
 ])
 def test_period(text: str, spec: PeriodSpec) -> None:
     assert parse_period(text) == spec
@@ -170,6 +178,7 @@ def test_per_share_asked(question: str, per_share: bool | None) -> None:
     ("YoY net loss increase?", QueryKind.CHANGE),
     ("Acme international revenue decline", QueryKind.PERCENT_CHANGE),
     ("By how many dollars did Acme's data center revenue decline year over year?", QueryKind.CHANGE),
+    ("By how many dollars did Luvu's net sales grow y/y in the December 2024 quarter?", QueryKind.CHANGE),
     ("How much did revenue change from the same period last year?", QueryKind.CHANGE),
 ])
 def test_a_change_asked_with_its_base(question: str, kind: QueryKind) -> None:

@@ -100,3 +100,48 @@ def test_a_tax_rate_is_of_one_statement(ask) -> None:
 def test_a_gaap_margin_is_never_the_non_gaap_row_nor_over_a_row_that_merely_names_revenue(ask) -> None:
     answer = ask("Acme GAAP operating margin last year?")
     assert first(answer) == pytest.approx(28202 / 94036 * 100)
+
+
+TAXES = """Tern Software Reports First Quarter Fiscal 2024 Results
+
+SAN FRANCISCO -- Tern Software, Inc. (NYSE: TERN) today reported results for its fiscal 2024 first quarter
+ended April 30, 2023.
+
+CONDENSED CONSOLIDATED STATEMENTS OF OPERATIONS (in millions)
+                                                          Three Months Ended
+                                                      April 30, 2023    April 30, 2022
+Total revenues                                                 8,247             7,411
+Income (loss) before benefit from (provision for) income taxes   326                 6
+Benefit from (provision for) income taxes                       (127)               22
+Net income                                                       199                28
+"""
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    # named benefit first: a provision prints negative, and is charged at a positive rate
+    ("Tern effective tax rate in Q1 FY24?", 127 / 326 * 100),
+    # a benefit on a small profit: a negative rate
+    ("Tern effective tax rate for the three months ended April 30, 2022?", -22 / 6 * 100),
+])
+def test_a_tax_rate_is_the_tax_charged_over_pretax_income(tmp_path, question: str, value: float) -> None:
+    answer = asker(tmp_path, "tern", TAXES)(question)
+    assert first(answer) == pytest.approx(value, rel=1e-6), answer.text
+
+
+EXPENSES_NEGATIVE = """Wren Semiconductor Reports Fourth Quarter 2024 Results
+
+TAIPEI -- Wren Semiconductor Co. (NYSE: WREN) today reported results for the fourth quarter of 2024.
+
+Consolidated Statements of Comprehensive Income (NT$ in millions)
+                                                   4Q24            4Q23
+Net revenues                                    162,642         138,000
+Income before tax                                11,441           9,000
+Income tax expense                               (1,862)         (1,500)
+Net income                                        9,579           7,500
+"""
+
+
+def test_an_expense_printed_negative_is_still_an_expense(tmp_path) -> None:
+    # "Income tax expense (1,862)" and the income after it, 11,441 - 1,862 = 9,579: the statement adds it
+    answer = asker(tmp_path, "wren", EXPENSES_NEGATIVE)("Wren effective tax rate 4Q24?")
+    assert first(answer) == pytest.approx(1862 / 11441 * 100, rel=1e-6), answer.text

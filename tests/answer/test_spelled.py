@@ -55,6 +55,11 @@ def ask(tmp_path_factory):
      [("cash", 1), ("current marketable securities", 1), ("non-current marketable securities", 1)]),
     ("Net cash: cash less total long-term debt including current portion",
      [("cash", 1), ("long-term debt", -1), ("current portion of long-term debt", -1)]),
+    # set off by commas, the parts taking the item's noun ("term" says which part only after "long")
+    ("What was Apple's total term debt, current plus non-current, at June 27, 2026?",
+     [("current term debt", 1), ("non-current term debt", 1)]),
+    ("Total debt at June 30, 2007, current plus long-term notes payable?",
+     [("current notes payable", 1), ("long-term notes payable", 1)]),
 ])
 def test_the_parts_a_question_spells_out(question: str, parts: list[tuple[str, int]]) -> None:
     spelled = spelled_formula(question)
@@ -66,6 +71,7 @@ def test_the_parts_a_question_spells_out(question: str, parts: list[tuple[str, i
     "Operating expenses (selling plus G&A) as a percent of net sales?",  # a ratio's top: not a sum
     "How much did revenue increase (product plus services)?",
     "What was gross profit?",
+    "What was revenue in 2024, and how did it compare with 2023?",
 ])
 def test_no_sum_is_read_into_other_questions(question: str) -> None:
     assert spelled_formula(question) is None
@@ -79,6 +85,7 @@ def test_no_sum_is_read_into_other_questions(question: str) -> None:
      "investments)?", 12_000_000 + 90_000_000 - 240_000_000 - 20_000_000),
     ("Kestrel free cash flow for the 39 weeks (operating cash flow minus capital spending)?", 90_000_000),
     ("How much did Kestrel return to shareholders year to date (dividends plus buybacks)?", 55_000_000),
+    ("What was Kestrel's total debt at November 2, 2024, short-term plus long-term?", 90_000_000),
 ])
 def test_the_figure_is_the_sum_asked(ask, question: str, value: float) -> None:
     answer = ask(question)

@@ -35,7 +35,7 @@ NET REVENUES BY SEGMENT (in millions)
 def test_a_rate_the_narrative_states_otherwise_is_the_answer(tmp_path) -> None:
     answer = asker(tmp_path, "harbor", RELEASE)("Harbor Assembly revenue change y/y in 4Q25?")
     rate = answer.figures[0]
-    assert abs(rate.value) == 5.4 and "states 5.4%" in answer.text  # not the table's 6.2% fall
+    assert rate.value == -5.4 and "states a decrease of 5.4%" in answer.text  # not the table's 6.2% fall
     assert rate.check != CheckStatus.VERIFIED
 
 
