@@ -380,10 +380,12 @@ def compose_ratio(doc: Document, q: Query, ignore: set[str]) -> Answer | None:
     top, bottom, op = parts
     a = _first_named(doc, top, ignore, extra=q.terms, unit="money", period=q.period)
     fa = pick_fact(doc, [f for f in a.facts if is_money(f.unit)], q.period) if a is not None else None
-    if (a is None or fa is None) and q.ratio == "gross margin":
+    if q.margin_amount and a is not None and fa is not None and "margin" in q.ratio:
+        return compose_value(doc, q, a)  # "gross margin in dollars": the gross profit row
+    if (a is None or fa is None or q.margin_amount) and q.ratio == "gross margin":
         return _gross_margin(doc, q, ignore)
-    if a is None or fa is None:
-        return None
+    if a is None or fa is None or q.margin_amount:
+        return None  # a margin in dollars is its profit row, else its revenue less its cost
     b = _first_named(doc, bottom, ignore, avoid=a, extra=q.terms, unit=fa.unit, table=fa.table)
     if b is None:
         return None
@@ -469,14 +471,19 @@ def _margin_of(doc: Document, q: Query, rev: RowMatch, cost: RowMatch, what: str
                and f.unit == fr.unit), None) if fr is not None else None
     if fr is None or fc is None or not fr.value:
         return None
-    value = (fr.value - abs(fc.value)) / fr.value * 100
     formula = (f"{revenue} {amount(fr.value, fr.unit, fr.scale, rev.label)} less {cost_name} "
-               f"{amount(fc.value, fc.unit, fc.scale, cost.label)}, over {revenue}")
+               f"{amount(fc.value, fc.unit, fc.scale, cost.label)}")
     title = what[:1].upper() + what[1:]
-    text = render("ratio", ratio=title, amount=f"{value:.1f}%", period=period_words(doc, fr.period),
-                  formula=formula)
-    figures = [Figure(what, value, "percent", fr.period, doc.name, fr.line, derived=True,
-                      how=formula, basis=(fr.value, fc.value), op="margin", cells=(cell_of(fr), cell_of(fc))),
+    if q.margin_amount:  # in dollars: what is left of the revenue
+        value = fr.value - abs(fc.value)
+        shown, unit, basis, op = amount(value, fr.unit, fr.scale, ""), fr.unit, (fr.value, abs(fc.value)), "-"
+    else:
+        value = (fr.value - abs(fc.value)) / fr.value * 100
+        shown, unit, basis, op = f"{value:.1f}%", "percent", (fr.value, fc.value), "margin"
+        formula += f", over {revenue}"
+    text = render("ratio", ratio=title, amount=shown, period=period_words(doc, fr.period), formula=formula)
+    figures = [Figure(what, value, unit, fr.period, doc.name, fr.line, derived=True,
+                      how=formula, basis=basis, op=op, cells=(cell_of(fr), cell_of(fc))),
                fact_figure(doc, fr), fact_figure(doc, fc)]
     return Answer(q.text, text, True, figures, [row_citation(doc, rev), row_citation(doc, cost)], doc.name)
 

@@ -426,8 +426,9 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             # "Gross margin") is what the ratio is computed from, not the ratio
             as_percent = RATIO_PARTS.get(q.ratio or "", ((), (), ""))[2] == "%"
             printed = [m for m in match_rows(d, terms, turn.ignore)
-                       if any(f.unit in ("percent", "ratio") for f in m.facts)
-                       or (not m.extra and not as_percent)]
+                       if (any(f.unit in ("percent", "ratio") for f in m.facts) and not q.margin_amount)
+                       or (not m.extra and (not as_percent or (q.margin_amount and any(
+                           is_money(f.unit) for f in m.facts))))]
             if q.ratio in DERIVED:  # "Debt" is a part of total debt; only a row printed as the sum answers
                 printed = [m for m in printed if RATIOS[q.ratio].search(f"{m.label} {m.section}")]
             # a margin with a word that changes the item ("Non-GAAP operating margin") only after the plain
@@ -858,6 +859,9 @@ def stated_fits(q: Query, stated: Stated, ignore: set[str] | None = None) -> str
         # figure of what it takes out ("Excluding $0.18 per share of restructuring charges")
         if not ADJUSTED.search(claim.sentence):
             return "the sentence takes nothing out"
+        if stem("intersegment") in q.excluded and not re.search(r"inter-?segment|eliminat", claim.sentence,
+                                                                re.I):
+            return "the sentence does not say it is before eliminations"  # "Sales of $109 million": external
         follows = claim.sentence[claim.start + len(claim.text):].split()[:8]
         if stems(" ".join(follows)) & q.excluded:
             return "the figure is what the sentence takes out"
@@ -1509,6 +1513,20 @@ def _ranged(low: Claim, high: Claim) -> bool:
         re.search(r"\bbetween\s*$", low.sentence[:low.start], re.I)))
 
 
+LOW_END_ASKED = re.compile(r"\b(low|lower|bottom)(\s+end)?\b|\bfloor\b|\bminimum\b|\bat least\b", re.I)
+PLUS_MINUS = re.compile(r"\s*,?\s*(plus or minus|\+/-|±)\s*$", re.I)
+
+
+def _plus_minus(stated: Stated) -> float | None:
+    """The percentage band a figure is given with ("$32.5 billion, plus or minus 2%"), or None."""
+    claim = stated.claim
+    after = [c for c in find_claims(stated.sentence, claim.line) if c.start > claim.start]
+    if after and after[0].kind == "percent" and PLUS_MINUS.fullmatch(
+            stated.sentence[claim.start + len(claim.text):after[0].start]):
+        return after[0].value
+    return None
+
+
 HIGH_END_ASKED = re.compile(r"\b(high|upper|top)(\s+end)?\b|\bceiling\b|\bmaximum\b|\bat most\b", re.I)
 MIDPOINT_ASKED = re.compile(r"\bmid-?point\b|\bmiddle\b|\bmid\b", re.I)
 
@@ -1597,6 +1615,17 @@ def _stated(turn: Turn, docs: list[Document], explicit: bool = False, only: Clai
                     shown += f" (a midpoint of {middle})"
                 elif figures[0].label.endswith("(high end)"):  # the high end asked: ordered first
                     shown += f" (the high end: {_as_printed(high)})"
+            elif (band := _plus_minus(stated)) is not None and claim.kind == "money" and (
+                    HIGH_END_ASKED.search(turn.q.text) or LOW_END_ASKED.search(turn.q.text)):
+                # "$32.5 billion, plus or minus 2%": the end asked is the figure moved by the band
+                high_end = bool(HIGH_END_ASKED.search(turn.q.text))
+                value = claim.value * (1 + (band if high_end else -band) / 100)
+                end = "high" if high_end else "low"
+                figures.insert(0, Figure(f"{label} ({end} end)", value, _claim_unit(claim), None, d.name,
+                                         claim.line, derived=False,
+                                         how=f"{claim.value:g} {'plus' if high_end else 'less'} {band:g}%"))
+                end_amount = amount(value, claim.currency or "USD")
+                shown += f", plus or minus {band:g}% (the {end} end: {end_amount})"
             period = release_period(d)
             fq = fiscal_quarter(d.metadata)
             if outlook and _future(stated) and fq:

@@ -174,6 +174,7 @@ class Query:
     proper: frozenset[str] = frozenset()  # stems of capitalised words inside the question (China, Europe)
     excluded: frozenset[str] = frozenset()  # stems of what the question sets aside ("prior to eliminations")
     neutral: bool = False  # asked in constant currency (FX-neutral, excluding currency translation)
+    margin_amount: bool = False  # a margin asked as an amount ("services gross margin in dollars")
 
     def with_context(self, previous: Query | None) -> Query:
         """Resolve a follow-up against the question before it."""
@@ -414,6 +415,11 @@ EXCLUDED_RE = re.compile(r"\b(?:prior to|excluding|ex|exclusive of|other than|be
                          r"of)\s+((?:[a-z&-]+\s?){1,4})", re.I)
 
 
+# sales before the sales between segments are taken out
+ELIMINATIONS_ASKED = re.compile(r"\b(?:before|prior to|excluding|pre)[- ](?:the\s+)?(?:inter-?segment\s+)?"
+                                r"eliminations?(?:\s+of\s+inter-?segment\s+(?:sales|revenues?))?", re.I)
+
+
 # a figure with the effect of exchange rates taken out, as asked ...
 NEUTRAL_ASKED = re.compile(
     r"\b(in |on an? |at )?constant[- ]currenc(y|ies)( basis)?\b|\b(on an? )?(fx|foreign[- ]exchange|currency)"
@@ -428,6 +434,8 @@ NEUTRAL_PRINTED = re.compile(r"constant[- ]currenc|neutral basis|\b(fx|currency|
 DEFINITION_RE = re.compile(r"\([^)]*\)|,?\s*\b(?:i\.e\.|e\.g\.|that is|namely)[^?]*", re.I)
 
 
+AMOUNT_OF_MARGIN = re.compile(r"\bin (us )?dollars\b|\bdollar (amount|value|terms)\b|\bin \$|\$ amount|"
+                              r"\bin (millions|billions)\b|\bhow many dollars\b", re.I)
 WHERE_PRINTED = re.compile(r"\b(?:income statements?|statements? of (?:operations|income|earnings)|p&l|"
                            r"cash[- ]flow statements?|statements? of cash flows?)(?!\w)", re.I)
 ITEM_RATE = re.compile(r"\b(profit|income|earnings|ebitda|expenses?|sg&a)\s+rate\b", re.I)
@@ -443,9 +451,14 @@ def parse_question(text: str) -> Query:
     t = re.sub(r"\b(increase|decrease)\s*/\s*\(?(decrease|increase)\)?", "change", t, flags=re.I)
     neutral = bool(NEUTRAL_ASKED.search(t))
     t = re.sub(r"\s{2,}", " ", NEUTRAL_ASKED.sub(" ", t)) if neutral else t
-    excluded = frozenset(stem(w) for m in EXCLUDED_RE.finditer(t)
+    # "before intersegment eliminations": the total before them, never the eliminations' own row
+    eliminations = ELIMINATIONS_ASKED.search(t)
+    t_set_aside = ELIMINATIONS_ASKED.sub(" ", t)
+    excluded = frozenset(stem(w) for m in EXCLUDED_RE.finditer(t_set_aside)
                          for w in re.findall(r"[a-z&]+", m.group(1).lower()) if w not in lexicon().filler)
-    t_terms = EXCLUDED_RE.sub(" ", t)
+    if eliminations:
+        excluded |= {stem("elimination"), stem("intersegment")}
+    t_terms = EXCLUDED_RE.sub(" ", t_set_aside)
     # a definition the question gives in passing ("(revenue less cost of goods sold)", "i.e. ...") names
     # how to compute the item, not the item
     core = DEFINITION_RE.sub(" ", t_terms)
@@ -467,6 +480,8 @@ def parse_question(text: str) -> Query:
         narrative = next(iter(roles)) if len(roles) == 1 else None
     spelled = lexicon().spell_out(t_terms)  # "Op margin" is asked as "operating margin"
     ratio = next((name for name, rx in RATIOS.items() if rx.search(spelled)), None)
+    # "services gross margin in dollars": the amount the margin is, not its percentage
+    margin_amount = bool(ratio and "margin" in ratio and AMOUNT_OF_MARGIN.search(spelled))
     kind: QueryKind
     margin_of_sales = bool(ratio and "margin" in ratio and SHARE_OF_REVENUE_RE.search(spelled))
     if margin_of_sales:
@@ -519,4 +534,5 @@ def parse_question(text: str) -> Query:
                  during=bool(DURING_RE.search(t)), has_metric=has_metric,
                  wants_loss=bool(re.search(r"\b(loss(es)?|lose|lost)\b", low)),
                  wants_profit=bool(re.search(r"\b(profit|income|earnings)\b", low)), proper=proper,
-                 excluded=excluded, neutral=neutral, currency=currency_asked(original))
+                 excluded=excluded, neutral=neutral, currency=currency_asked(original),
+                 margin_amount=margin_amount)

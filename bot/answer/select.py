@@ -767,6 +767,8 @@ def rank_rows(query: Query, docs: list[Document], ignore: set[str],
                 # "Total segment net sales" counts sales between segments; the segment's sales are those
                 # to external customers, which add up to the company's
                 bonus -= w.intersegment
+            elif stem("intersegment") in query.excluded and BEFORE_ELIMINATION.search(m.label):
+                bonus += w.intersegment  # asked before eliminations: the total that still counts them
             if query.kind.is_change and MOVEMENT.search(f"{m.section} > {m.label}"):
                 # the change of a balance, not the change of its movement ("Changes in operating assets")
                 bonus -= w.movement

@@ -25,7 +25,8 @@ NOT_A_SUM = re.compile(r"%|\bpercent|\bdivided by\b|\bratio\b|\bchange\b|\bgrowt
                        r"\bincrease|\bdecrease|\by/y\b|\bq/q\b|\bper share\b|\beps\b", re.I)
 # words that say which part of an item ("short-term", "current"): a part made only of them takes its
 # noun from its neighbour ("short-term plus long-term debt obligations")
-INCLUDING_CURRENT = re.compile(r"^(?:total )?(.+?),? including (?:the )?current portion(?: of it)?$", re.I)
+INCLUDING_CURRENT = re.compile(r"^(?:total )?(.+?),? including (?:the |its )?"
+                               r"(?P<portion>current|non-?current|long-term) portions?(?: of it)?$", re.I)
 PART_WORDS = {"current", "noncurrent", "non-current", "long-term", "short-term", "long", "short", "term",
               "total", "the"}
 SHORT_PART = 5  # the most words of a part set off by commas ("current plus long-term notes payable")
@@ -59,11 +60,27 @@ def spelled_formula(text: str) -> Spelled | None:
     for m in re.finditer(r",\s+", question):
         # set off by commas: "total term debt, current plus non-current, at June 27, 2026"
         expression = re.split(r",\s|[)?]", question[m.end():])[0]
+        both = re.fullmatch(r"\s*([\w-]+) and ([\w-]+)\s*", expression)
+        if both and all(w.lower() in PART_WORDS for w in both.groups()):
+            expression = f"{both.group(1)} plus {both.group(2)}"  # "total term debt, current and non-current"
         pieces = OPERATOR.split(expression)[0::2]
         if len(pieces) > 1 and all(0 < len(p.split()) <= SHORT_PART for p in pieces):
             return _parts(question[:m.start()], expression)
     if re.search(r"\s(plus|minus|\+)\s", question, re.I):
         return _parts("", question)  # "cash plus short-term investments at November 2, 2024"
+    asked = _plain(re.sub(r"^(what|how much)\s+(was|were|is|are)\s+", "", question, flags=re.I))
+    # "total long-term debt, including the current portion, at July 29, 2023": the words after it say when
+    aside = re.search(r",\s*(including (?:the |its )?(?:current|non-?current|long-term) portions?"
+                      r"(?: of it)?)\s*,(?P<rest>.+)$", asked, re.I)
+    rest = f" {aside['rest'].strip()}" if aside else ""
+    whole = INCLUDING_CURRENT.match(asked[:aside.start()] + ", " + aside.group(1) if aside else asked)
+    if whole:  # "total inventories at June 30, 2007, including the non-current portion"
+        item, portion = whole.group(1), whole["portion"].lower()
+        if not re.search(r"\b(current|non-?current|long-term|short-term)\b", item, re.I):
+            # the rest of the item is the other portion: "non-current term debt" beside its current portion
+            item = f"{'current' if portion != 'current' else 'non-current'} {re.sub(r'^total ', '', item)}"
+        parts = (Part(item, 1), Part(f"{portion} portion of {whole.group(1)}", 1))
+        return Spelled(_plain(whole.group(1)), tuple(Part(p.words + rest, p.sign) for p in parts))
     return None
 
 
@@ -158,7 +175,7 @@ def _with_nouns(parts: list[Part], item: str) -> list[Part]:
         including = INCLUDING_CURRENT.match(p.words)
         if including:  # "total long-term debt including current portion": the balance sheet's two rows
             item_words = including.group(1)
-            out += [Part(item_words, p.sign), Part(f"current portion of {item_words}", p.sign)]
+            out += [Part(item_words, p.sign), Part(f"{including['portion']} portion of {item_words}", p.sign)]
             continue
         both = re.match(r"^([\w-]+) and ([\w-]+) (.+)$", p.words)
         if both and both.group(1).lower() in PART_WORDS and both.group(2).lower() in PART_WORDS:
@@ -213,6 +230,9 @@ def combine(spelled: Spelled, found: list[Resolved]) -> Figure | None:
     if any(f.period != first.period or f.unit != first.unit or f.unit in ("percent", "ratio", "shares")
            for f in figures):
         return None
+    cells = [c for f in figures for c in (f.cells or ((f.doc, f.line, f.label),))]
+    if len(cells) != len(set(cells)):
+        return None  # two parts found the same figure (or one is a total of the other): never counted twice
     outflows = all(f.value <= 0 for f in figures)
     terms: list[float] = []
     for r in found:

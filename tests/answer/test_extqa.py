@@ -33,7 +33,7 @@ def test_extqa_does_not_get_worse(tmp_path) -> None:
         store.add(doc)
         verdicts += [o.verdict for o in run_gold(Pipeline(store).ask, items).outcomes]
     assert len(verdicts) + unreadable == 300
-    # measured 2026-11-30 (ninth session): 67 right, 1 wrong figure marked verified (a gold of the wrong
-    # scale: net sales $182.2 million, gold 182,228 million), 15 otherwise wrong, 216 refused
-    assert verdicts.count(Verdict.RIGHT) >= 67
+    # measured 2026-11-30 (tenth session): 68 right, 1 wrong figure marked verified (a gold of the wrong
+    # scale: net sales $182.2 million, gold 182,228 million), 15 otherwise wrong, 215 refused
+    assert verdicts.count(Verdict.RIGHT) >= 68
     assert verdicts.count(Verdict.WRONG_VERIFIED) <= 1

@@ -169,3 +169,24 @@ def test_a_headwind_to_an_item_is_not_the_item(ask) -> None:
     # "growth guidance includes an estimated 4% - 6% headwind": the range measures the headwind
     answer = ask("Acme FY24 capex growth guidance")
     assert all(f.value not in (4, 6) for f in answer.figures), answer.text
+
+
+BAND = """Verdant Chips Reports Second Quarter Fiscal 2025 Results
+
+SANTA CLARA -- Verdant Chips Corporation (NASDAQ: VRDC) today reported results for the second quarter of
+fiscal 2025 ended July 28, 2024. Revenue was $30.0 billion.
+
+Outlook
+Verdant's outlook for the third quarter of fiscal 2025 is as follows:
+Revenue is expected to be $32.5 billion, plus or minus 2%.
+"""
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    ("What is the top of Verdant's revenue outlook range for the third quarter of fiscal 2025?", 33.15e9),
+    ("Low end of Verdant's Q3 FY25 revenue guidance?", 31.85e9),
+    ("What revenue does Verdant expect for the third quarter of fiscal 2025?", 32.5e9),
+])
+def test_an_end_of_a_band_asked(tmp_path, question: str, value: float) -> None:
+    answer = asker(tmp_path, "verdant", BAND)(question)
+    assert first(answer) == pytest.approx(value), answer.text

@@ -205,3 +205,4 @@ def test_analyst_shorthand_is_spelled_out(question: str, phrase: str) -> None:
 def test_stock_based_compensation_is_not_a_question_about_a_place() -> None:
     assert parse_question("eBay stock-based comp Q1").kind != QueryKind.NARRATIVE
     assert parse_question("Where is eBay based?").kind == QueryKind.NARRATIVE
+

@@ -145,3 +145,14 @@ def test_an_expense_printed_negative_is_still_an_expense(tmp_path) -> None:
     # "Income tax expense (1,862)" and the income after it, 11,441 - 1,862 = 9,579: the statement adds it
     answer = asker(tmp_path, "wren", EXPENSES_NEGATIVE)("Wren effective tax rate 4Q24?")
     assert first(answer) == pytest.approx(1862 / 11441 * 100, rel=1e-6), answer.text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    # a margin asked in dollars is an amount: the part's revenue less its cost, or the printed row
+    ("What was Acme's services gross margin in dollars for the third quarter of fiscal 2026?", 23_245e6),
+    ("Acme total gross margin in dollars, Q3 FY26?", 54_770e6),
+])
+def test_a_margin_asked_in_dollars_is_an_amount(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert first(answer) == pytest.approx(value), answer.text
+    assert answer.figures[0].unit == "USD"

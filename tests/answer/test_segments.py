@@ -157,6 +157,17 @@ Net sales from external
 @pytest.mark.parametrize(("question", "value"), [
     ("What were Keel's Europe sales in Q4 2025?", 108.6e6),
     ("Keel Europe total segment net sales in Q4 2025?", 113.6e6),
+    # before the sales between segments are taken out: the total that counts them, never their own row
+    ("Keel's total Europe segment net sales, before intersegment eliminations, in Q4 2025?", 113.6e6),
+    ("Keel Europe net sales before intersegment eliminations Q4 2025", 113.6e6),
+    ("Keel Europe segment sales prior to elimination of intersegment sales, Q4 2025", 113.6e6),
 ])
 def test_a_segments_sales_are_its_sales_to_external_customers(tmp_path, question: str, value: float) -> None:
     assert first(asker(tmp_path, "keel", INTERSEGMENT)(question)) == pytest.approx(value)
+
+
+def test_a_sentence_of_external_sales_is_not_sales_before_eliminations(tmp_path) -> None:
+    sentence = "Europe: Sales of $108.6 million decreased 15% on a reported and organic basis.\n"
+    text = INTERSEGMENT.replace("December 31, 2025.\n", "December 31, 2025.\n\n" + sentence, 1)
+    answer = asker(tmp_path, "keel", text)("Keel Europe net sales before intersegment eliminations Q4 2025")
+    assert first(answer) == pytest.approx(113.6e6), answer.text

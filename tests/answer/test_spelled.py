@@ -58,8 +58,21 @@ def ask(tmp_path_factory):
     # set off by commas, the parts taking the item's noun ("term" says which part only after "long")
     ("What was Apple's total term debt, current plus non-current, at June 27, 2026?",
      [("current term debt", 1), ("non-current term debt", 1)]),
+    ("What was Apple's total term debt, current and non-current, at June 27, 2026?",
+     [("current term debt", 1), ("non-current term debt", 1)]),
     ("Total debt at June 30, 2007, current plus long-term notes payable?",
      [("current notes payable", 1), ("long-term notes payable", 1)]),
+    ("What was Acme's total long-term debt, including the current portion, at July 29, 2023?",
+     [("Acme's total long-term debt at July 29, 2023", 1),
+      ("current portion of Acme's total long-term debt at July 29, 2023", 1)]),
+    # a balance and the portion printed apart from it
+    ("What were Acme's total inventories at June 30, 2007, including the non-current portion?",
+     [("current Acme's total inventories at June 30, 2007", 1),
+      ("non-current portion of Acme's total inventories at June 30, 2007", 1)]),
+    # the rest of the item is its other portion, never the item's total again
+    ("What was Acme's term debt at June 27, 2026, including the current portion?",
+     [("non-current Acme's term debt at June 27, 2026", 1),
+      ("current portion of Acme's term debt at June 27, 2026", 1)]),
 ])
 def test_the_parts_a_question_spells_out(question: str, parts: list[tuple[str, int]]) -> None:
     spelled = spelled_formula(question)
@@ -158,3 +171,13 @@ def test_a_ratio_with_a_part_missing_is_refused(tmp_path) -> None:
     ask = asker(tmp_path, "kestrel", PRINTED)
     answer = ask("Kestrel margin (net sales minus freight, as a % of net sales)?")
     assert not answer.answerable and not answer.figures and "freight" in answer.text
+
+
+def test_a_figure_is_never_counted_twice() -> None:
+    from bot.answer.result import Answer, Figure
+    from bot.answer.spelled import Resolved, Spelled, combine
+
+    debt = Figure("Current debt", 2_117_000, "USD", None, "luvu", 60, cells=(("t2", 60, 0),))
+    answer = Answer("q", "Current debt was $2.1 million.", True, [debt], [], "luvu")
+    parts = (Part("debt", 1), Part("current portion of debt", 1))
+    assert combine(Spelled("debt", parts), [Resolved(p, answer) for p in parts]) is None
