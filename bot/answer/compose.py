@@ -26,7 +26,7 @@ from bot.checks.figures import REVENUE, is_revenue
 from index.document import Document, Fact
 from index.reader.metadata import fiscal_quarter
 from index.reader.numbers import close, is_money
-from index.reader.periods import MONTHS, ORDINAL_NAMES, Period, fiscal_year_end, near
+from index.reader.periods import MONTHS, ORDINAL_NAMES, Period, add_months, fiscal_year_end, near
 from index.reader.tables import column_dimension
 from index.reader.words import stem, stems
 from prompts import render
@@ -497,6 +497,37 @@ def _part_name(m: RowMatch) -> str:
 def release_quarter(doc: Document) -> str:
     """The release's own quarter in words ("second quarter of fiscal 2024")."""
     return doc.metadata.fiscal_label or "own period"
+
+
+def compose_period_difference(doc: Document, q: Query, match: RowMatch) -> Answer | None:
+    """An amount for a period the release prints only inside a longer one: the longer period to date
+    less the part of it after the period asked ("the first quarter": the six months less the second
+    quarter; "the first half": the nine months less the third quarter). Amounts of money only: per-share
+    figures and share counts do not subtract."""
+    end, months = target_end(doc, q.period)
+    if end is None or not months or q.kind != QueryKind.VALUE:
+        return None
+    flows = [f for f in match.facts if f.period is not None and f.period.months and f.column_index >= 0
+             and is_money(f.unit) and "/" not in f.unit]
+    for longer in flows:
+        for later in flows:
+            lp, sp = longer.period, later.period
+            if lp is None or sp is None or later.table != longer.table or later.unit != longer.unit or \
+                    not near(lp.end, sp.end) or lp.months - sp.months != months or \
+                    not near(add_months(sp.end, -sp.months), end):
+                continue
+            value = longer.value - later.value
+            formula = (f"{longer.column} {amount(longer.value, longer.unit, longer.scale, longer.label)} "
+                       f"less {later.column} {amount(later.value, later.unit, later.scale, later.label)}")
+            period = Period(add_months(sp.end, -sp.months), months)
+            text = render("ratio", ratio=row_name(match), amount=amount(value, longer.unit, longer.scale, ""),
+                          period=f"for {period.describe()}", formula=formula)
+            figure = Figure(longer.label, value, longer.unit, period, doc.name, longer.line, derived=True,
+                            how=formula, basis=(longer.value, later.value), op="-",
+                            cells=(cell_of(longer), cell_of(later)))
+            return Answer(q.text, text, True, [figure, fact_figure(doc, longer), fact_figure(doc, later)],
+                          [row_citation(doc, match)], doc.name)
+    return None
 
 
 def period_missing(doc: Document, q: Query, match: RowMatch) -> Answer:

@@ -21,6 +21,7 @@ from bot.answer.compose import (
     compose_aggregate,
     compose_change,
     compose_part_margin,
+    compose_period_difference,
     compose_ratio,
     compose_share,
     compose_share_of_total,
@@ -561,7 +562,11 @@ def _compose(turn: Turn, tools: Tools) -> Turn:
             return turn
         elif not _stated(turn, [d], explicit=True):
             # the row is printed, but not for the period asked, and no sentence gives it for that period:
-            # say so, never another period's figure
+            # the longer period less its later part, or say so, never another period's figure
+            difference = compose_period_difference(d, q, match)
+            if difference is not None:
+                turn.answer = difference
+                return turn
             _final(turn, period_missing(d, q, match))
         return turn
     if not _stated(turn, docs):

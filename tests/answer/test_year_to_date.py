@@ -136,3 +136,22 @@ def test_sga_is_not_general_and_administrative_alone(ask) -> None:
     and says which item it does give."""
     answer = ask("What was Harbor's SG&A in the quarter?")
     assert not answer.figures and "General and administrative" in answer.text
+
+
+@pytest.mark.parametrize(("question", "value"), [
+    # a quarter printed only inside the year to date: the 39 weeks less the third quarter's 13
+    ("Harbor net sales for the first half of fiscal 2025", 540_000_000),
+    ("What were Harbor's net sales in the first half of fiscal 2024?", 520_000_000),
+])
+def test_a_period_inside_a_longer_one_is_their_difference(ask, question: str, value: float) -> None:
+    answer = ask(question)
+    assert first(answer) == value, answer.text
+    assert answer.figures[0].derived and answer.figures[0].recompute() == value
+
+
+def test_per_share_figures_do_not_subtract(tmp_path) -> None:
+    row = "Net income from continuing operations   40,000     36,000         108,000        100,000"
+    eps = "Diluted earnings per share                0.80       0.72            2.16           2.00"
+    answer = asker(tmp_path, "harbor", RELEASE.replace(row, f"{row}\n{eps}"))(
+        "Harbor diluted EPS for the first half of fiscal 2025")
+    assert not answer.figures, answer.text
