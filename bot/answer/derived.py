@@ -95,7 +95,7 @@ def compose_derived(doc: Document, q: Query) -> Answer | None:
         shown = f"{figure.value:.2f}"
     text = render("ratio", ratio=q.ratio[:1].upper() + q.ratio[1:], amount=shown,
                   period=period_words(doc, first.period), formula=formula)
-    citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.label}: {f.column}: {f.text}")
+    citations = [_cited(doc, f)
                  for f in used]
     return Answer(q.text, text, True, [figure, *(fact_figure(doc, f) for f in used)], citations, doc.name)
 
@@ -134,7 +134,7 @@ def compose_free_cash_flow(doc: Document, q: Query) -> Answer | None:
                     cells=(cell_of(first), cell_of(capex)))
     text = render("ratio", ratio="Free cash flow", amount=amount(value, first.unit, first.scale, ""),
                   period=period_words(doc, first.period), formula=formula)
-    citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.label}: {f.column}: {f.text}")
+    citations = [_cited(doc, f)
                  for f in (first, capex)]
     return Answer(q.text, text, True, [figure, fact_figure(doc, first), fact_figure(doc, capex)], citations,
                   doc.name)
@@ -164,7 +164,7 @@ def compose_both_parts(doc: Document, q: Query, match: RowMatch, other: RowMatch
     text = render("ratio", ratio=f"Total {first.label[:1].lower()}{first.label[1:]}",
                   amount=amount(value, first.unit, first.scale, ""),
                   period=period_words(doc, first.period), formula=names)
-    citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.label}: {f.column}: {f.text}")
+    citations = [_cited(doc, f)
                  for f in parts]
     return Answer(q.text, text, True, [figure, *(fact_figure(doc, f) for f in parts)], citations, doc.name)
 
@@ -196,6 +196,11 @@ def compose_section_total(doc: Document, q: Query, match: RowMatch, other: RowMa
     citations = [Citation(doc.name, f.line, f"{f.table_title} > {f.section} > {f.label}: {f.column}: "
                           f"{f.text}") for f in parts]
     return Answer(q.text, text, True, [figure, *(fact_figure(doc, f) for f in parts)], citations, doc.name)
+
+
+def _cited(doc: Document, f: Fact) -> Citation:
+    """A cell an answer is made of: its table, row, column and the figure as printed."""
+    return Citation(doc.name, f.line, f"{f.table_title} > {f.label}: {f.column}: {f.text}")
 
 
 def _at(facts: list[Fact], label: re.Pattern[str], like: Fact) -> Fact | None:

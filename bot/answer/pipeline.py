@@ -1496,11 +1496,16 @@ def _as_printed(c: Claim) -> str:
 
 def _range_end(stated: Stated) -> Claim | None:
     """The other end of a range the figure opens ("$6.00 to $6.40")."""
-    claim = stated.claim
-    after = [c for c in find_claims(stated.sentence, claim.line) if c.start > claim.start]
-    if not after or after[0].kind != claim.kind:
+    claim, nxt = stated.claim, _claim_after(stated)
+    if nxt is None or nxt.kind != claim.kind:
         return None
-    return after[0] if _ranged(claim, after[0]) else None
+    return nxt if _ranged(claim, nxt) else None
+
+
+def _claim_after(stated: Stated) -> Claim | None:
+    """The next figure of a stated figure's sentence, if any."""
+    claim = stated.claim
+    return next((c for c in find_claims(stated.sentence, claim.line) if c.start > claim.start), None)
 
 
 def _claim_unit(claim: Claim) -> str:
@@ -1524,11 +1529,10 @@ PLUS_MINUS = re.compile(r"\s*,?\s*(plus or minus|\+/-|±)\s*$", re.I)
 
 def _plus_minus(stated: Stated) -> float | None:
     """The percentage band a figure is given with ("$32.5 billion, plus or minus 2%"), or None."""
-    claim = stated.claim
-    after = [c for c in find_claims(stated.sentence, claim.line) if c.start > claim.start]
-    if after and after[0].kind == "percent" and PLUS_MINUS.fullmatch(
-            stated.sentence[claim.start + len(claim.text):after[0].start]):
-        return after[0].value
+    claim, nxt = stated.claim, _claim_after(stated)
+    if nxt is not None and nxt.kind == "percent" and PLUS_MINUS.fullmatch(
+            stated.sentence[claim.start + len(claim.text):nxt.start]):
+        return nxt.value
     return None
 
 

@@ -314,6 +314,11 @@ def dates_asked(text: str) -> list[date]:
     return found
 
 
+# "fiscal 2025", "FY25"; a year on its own ("ASE packaging revenue 2024")
+FISCAL_YEAR_RE = re.compile(r"\b(?:fiscal(?: year)?|fy) ?'?((?:19|20)\d\d|\d\d)\b", re.I)
+BARE_YEAR_RE = re.compile(r"(?<![\w,./-])((?:19|20)\d\d)(?![\w./-])")
+
+
 COMPARED_RE = re.compile(r"\b(compared|versus|vs\.?|against|from|relative to)\b", re.I)
 
 
@@ -379,14 +384,13 @@ def _parse_period(text: str) -> PeriodSpec:
         return PeriodSpec("explicit", months=3, fiscal=(q, year), fiscal_is_fy=fy)
     # "FY2022 R&D year over year": how the change is measured, beside the period named
     measured = re.sub(r"\b(year|quarter)[- ]over[- ]\1\b", " ", text, flags=re.I)
-    if not re.search(r"\b(?:fiscal(?: year)?|fy) ?'?(?:(?:19|20)\d\d|\d\d)\b|"
-                     r"(?<![\w,./-])(?:19|20)\d\d(?![\w./-])", measured, re.I):
+    if not (FISCAL_YEAR_RE.search(measured) or BARE_YEAR_RE.search(measured)):
         measured = text
     if PRIOR_YEAR_RE.search(measured):
         return PeriodSpec("prior_year", months=months)
     if PRIOR_QUARTER_RE.search(measured):
         return PeriodSpec("prior_quarter", months=months)
-    fiscal = re.search(r"\b(?:fiscal(?: year)?|fy) ?'?((?:19|20)\d\d|\d\d)\b", text, re.I)
+    fiscal = FISCAL_YEAR_RE.search(text)
     if fiscal:
         year = full_year(fiscal.group(1))
         if AT_END_RE.search(text) and months is None:  # "at the end of fiscal 2025": the balance then
@@ -394,7 +398,7 @@ def _parse_period(text: str) -> PeriodSpec:
         return PeriodSpec("explicit", months=months or 12, fiscal_year=year, length_said=months is not None)
     # "in 2024", "full year 2023", or a year on its own ("ASE packaging revenue 2024")
     y = (re.search(r"\b(?:in|for|during|of|full[- ]year|calendar(?: year)?) ((?:19|20)\d\d)\b", text, re.I)
-         or re.search(r"(?<![\w,./-])((?:19|20)\d\d)(?![\w./-])", text))
+         or BARE_YEAR_RE.search(text))
     if y:
         if AT_END_RE.search(text):  # "at the end of 2022": the balance at the year's end
             return PeriodSpec("explicit", calendar_year=int(y.group(1)), instant=True)

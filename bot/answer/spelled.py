@@ -25,8 +25,8 @@ NOT_A_SUM = re.compile(r"%|\bpercent|\bdivided by\b|\bratio\b|\bchange\b|\bgrowt
                        r"\bincrease|\bdecrease|\by/y\b|\bq/q\b|\bper share\b|\beps\b", re.I)
 # words that say which part of an item ("short-term", "current"): a part made only of them takes its
 # noun from its neighbour ("short-term plus long-term debt obligations")
-INCLUDING_CURRENT = re.compile(r"^(?:total )?(.+?),? including (?:the |its )?"
-                               r"(?P<portion>current|non-?current|long-term) portions?(?: of it)?$", re.I)
+PORTION = r"including (?:the |its )?(?P<portion>current|non-?current|long-term) portions?(?: of it)?"
+INCLUDING_CURRENT = re.compile(r"^(?:total )?(.+?),? " + PORTION + "$", re.I)
 PART_WORDS = {"current", "noncurrent", "non-current", "long-term", "short-term", "long", "short", "term",
               "total", "the"}
 SHORT_PART = 5  # the most words of a part set off by commas ("current plus long-term notes payable")
@@ -70,8 +70,7 @@ def spelled_formula(text: str) -> Spelled | None:
         return _parts("", question)  # "cash plus short-term investments at November 2, 2024"
     asked = _plain(re.sub(r"^(what|how much)\s+(was|were|is|are)\s+", "", question, flags=re.I))
     # "total long-term debt, including the current portion, at July 29, 2023": the words after it say when
-    aside = re.search(r",\s*(including (?:the |its )?(?:current|non-?current|long-term) portions?"
-                      r"(?: of it)?)\s*,(?P<rest>.+)$", asked, re.I)
+    aside = re.search(r",\s*(" + PORTION + r")\s*,(?P<rest>.+)$", asked, re.I)
     rest = f" {aside['rest'].strip()}" if aside else ""
     whole = INCLUDING_CURRENT.match(asked[:aside.start()] + ", " + aside.group(1) if aside else asked)
     if whole:  # "total inventories at June 30, 2007, including the non-current portion"
